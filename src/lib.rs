@@ -9,6 +9,7 @@ pub mod corpus;
 pub mod export;
 pub mod extract;
 pub mod layout;
+pub mod spatial;
 pub mod model;
 pub mod scene;
 pub mod workspace;
