@@ -41,8 +41,8 @@ impl Default for ForceParams {
     fn default() -> Self {
         Self {
             edge_length: 100.0,
-            repulsion: 0.2,
-            gravity: 0.01,
+            repulsion: 0.1,
+            gravity: 0.1,
             theta: 0.9,
             initial_step: 1.0,
             cooling: 0.9,
@@ -61,6 +61,8 @@ pub enum LayoutError {
     },
     #[error("invalid layout parameter: {0}")]
     BadParam(&'static str),
+    #[error("cannot start the layout thread: {0}")]
+    Thread(String),
 }
 
 /// What one iteration did.

@@ -2,7 +2,8 @@
 //!
 //! - [`force`]: force-directed layout (Barnes–Hut repulsion, rayon), settles on its own.
 //! - [`simple`]: circular and grouped (by country) layouts, as plain functions.
-//! - [`job`]: [`LayoutJob`], the force layout on a worker thread for the app.
+//! - [`job`]: [`ForceJob`], the force layout on a worker thread; [`LayoutJob`] wraps it for
+//!   entity ids (what the app uses).
 //! - [`view`]: [`layout_view`], the convenience over the model and chart state.
 //!
 //! Chart units: a typical edge is about 100 units long (`ForceParams::edge_length`), which
@@ -11,9 +12,14 @@
 mod barnes_hut;
 pub mod force;
 pub mod graph;
+pub mod job;
+pub mod simple;
+pub mod view;
 
 pub use force::{ForceLayout, ForceParams, LayoutError, StepReport, random_positions};
 pub use graph::{Graph, barabasi_albert};
+pub use job::ForceJob;
+pub use view::{LayoutJob, LayoutKind, layout_view, view_edges};
 
 /// Quality figures of a layout, used by the tests and the `layout` command's report.
 #[derive(Clone, Copy, Debug, PartialEq)]
