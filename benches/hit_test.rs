@@ -10,7 +10,9 @@ use linkchart::spatial::{SpatialIndex, scan};
 fn circles(n: usize) -> (Vec<[f32; 2]>, Vec<f32>, f32) {
     let mut rng = SplitMix64::new(n as u64);
     let side = 100.0 * (n as f32).sqrt();
-    let centres = (0..n).map(|_| [rng.next_f32() * side, rng.next_f32() * side]).collect();
+    let centres = (0..n)
+        .map(|_| [rng.next_f32() * side, rng.next_f32() * side])
+        .collect();
     let radii = (0..n).map(|_| 10.0 + 20.0 * rng.next_f32()).collect();
     (centres, radii, side)
 }
@@ -20,16 +22,28 @@ fn hit_test(c: &mut Criterion) {
     for n in [1_000usize, 10_000, 100_000] {
         let (centres, radii, side) = circles(n);
         let mut rng = SplitMix64::new(1);
-        let points: Vec<[f32; 2]> = (0..256).map(|_| [rng.next_f32() * side, rng.next_f32() * side]).collect();
+        let points: Vec<[f32; 2]> = (0..256)
+            .map(|_| [rng.next_f32() * side, rng.next_f32() * side])
+            .collect();
         group.bench_with_input(BenchmarkId::new("build", n), &n, |b, _| {
             b.iter(|| SpatialIndex::build(black_box(&centres), black_box(&radii)))
         });
         let index = SpatialIndex::build(&centres, &radii);
         group.bench_with_input(BenchmarkId::new("at_256_points", n), &n, |b, _| {
-            b.iter(|| points.iter().filter_map(|&p| index.at(black_box(p))).count())
+            b.iter(|| {
+                points
+                    .iter()
+                    .filter_map(|&p| index.at(black_box(p)))
+                    .count()
+            })
         });
         group.bench_with_input(BenchmarkId::new("scan_at_256_points", n), &n, |b, _| {
-            b.iter(|| points.iter().filter_map(|&p| scan::at(&centres, &radii, black_box(p))).count())
+            b.iter(|| {
+                points
+                    .iter()
+                    .filter_map(|&p| scan::at(&centres, &radii, black_box(p)))
+                    .count()
+            })
         });
         // A box select covering 1% of the chart.
         let (lo, hi) = ([0.45 * side, 0.45 * side], [0.55 * side, 0.55 * side]);

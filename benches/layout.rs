@@ -14,13 +14,16 @@ fn iteration(c: &mut Criterion) {
             settle_tolerance: 0.0,
             ..ForceParams::default()
         };
-        let mut layout = ForceLayout::new(graph, random_positions(n, 100.0, 1), vec![false; n], params)
-            .expect("valid input");
+        let mut layout =
+            ForceLayout::new(graph, random_positions(n, 100.0, 1), vec![false; n], params)
+                .expect("valid input");
         // Past the first, unrepresentative iterations from a random start.
         for _ in 0..20 {
             layout.step();
         }
-        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| b.iter(|| layout.step()));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| layout.step())
+        });
     }
     group.finish();
 }

@@ -9,9 +9,9 @@ pub mod corpus;
 pub mod export;
 pub mod extract;
 pub mod layout;
-pub mod spatial;
 pub mod model;
 pub mod scene;
+pub mod spatial;
 pub mod workspace;
 
 #[cfg(feature = "gui")]

@@ -59,7 +59,13 @@ impl SpatialIndex {
         index.rows = rows;
         let mut starts = vec![0u32; cols * rows + 1];
         let cells: Vec<usize> = (0..n)
-            .map(|i| if ok(i) { index.cell_of(centres[i]) } else { usize::MAX })
+            .map(|i| {
+                if ok(i) {
+                    index.cell_of(centres[i])
+                } else {
+                    usize::MAX
+                }
+            })
             .collect();
         for &c in cells.iter().filter(|&&c| c != usize::MAX) {
             starts[c + 1] += 1;
@@ -129,11 +135,15 @@ impl SpatialIndex {
         }
         let r = self.max_radius;
         let mut best: Option<usize> = None;
-        self.for_cells([point[0] - r, point[1] - r], [point[0] + r, point[1] + r], |i| {
-            if best.is_none_or(|b| i > b) && hits(self.centres[i], self.radii[i], point) {
-                best = Some(i);
-            }
-        });
+        self.for_cells(
+            [point[0] - r, point[1] - r],
+            [point[0] + r, point[1] + r],
+            |i| {
+                if best.is_none_or(|b| i > b) && hits(self.centres[i], self.radii[i], point) {
+                    best = Some(i);
+                }
+            },
+        );
         best
     }
 
@@ -186,7 +196,9 @@ mod tests {
     fn scene(n: usize, seed: u64) -> (Vec<[f32; 2]>, Vec<f32>) {
         let mut rng = SplitMix64::new(seed);
         let side = 40.0 * (n as f32).sqrt();
-        let centres = (0..n).map(|_| [rng.next_f32() * side - 100.0, rng.next_f32() * side]).collect();
+        let centres = (0..n)
+            .map(|_| [rng.next_f32() * side - 100.0, rng.next_f32() * side])
+            .collect();
         let radii = (0..n).map(|_| 10.0 + 20.0 * rng.next_f32()).collect();
         (centres, radii)
     }
@@ -211,7 +223,10 @@ mod tests {
         let index = SpatialIndex::build(&c, &r);
         let mut rng = SplitMix64::new(7);
         for _ in 0..300 {
-            let a = [rng.next_f32() * 2400.0 - 200.0, rng.next_f32() * 2400.0 - 100.0];
+            let a = [
+                rng.next_f32() * 2400.0 - 200.0,
+                rng.next_f32() * 2400.0 - 100.0,
+            ];
             let b = [a[0] + rng.next_f32() * 600.0, a[1] + rng.next_f32() * 600.0];
             assert_eq!(index.in_rect(a, b), scan::in_rect(&c, a, b));
         }

@@ -24,7 +24,11 @@ fn lays_out_an_edge_list_with_text_and_integer_ids() {
         .arg(&out)
         .output()
         .expect("run");
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("per iteration"), "{stderr}");
     let tsv = std::fs::read_to_string(&out).expect("output");

@@ -1,12 +1,19 @@
 //! The force layout on graphs an analyst would recognise: readable, deterministic, and it
 //! never moves what the analyst pinned.
 
-use linkchart::layout::{ForceLayout, ForceParams, Graph, barabasi_albert, quality, random_positions};
+use linkchart::layout::{
+    ForceLayout, ForceParams, Graph, barabasi_albert, quality, random_positions,
+};
 
 fn settle(graph: Graph, pinned: Vec<bool>, seed: u64) -> ForceLayout {
     let n = graph.node_count();
-    let mut layout = ForceLayout::new(graph, random_positions(n, 100.0, seed), pinned, ForceParams::default())
-        .expect("valid input");
+    let mut layout = ForceLayout::new(
+        graph,
+        random_positions(n, 100.0, seed),
+        pinned,
+        ForceParams::default(),
+    )
+    .expect("valid input");
     layout.run(3000);
     layout
 }
@@ -24,7 +31,12 @@ fn a_scale_free_graph_settles_with_short_edges_and_no_piles() {
     assert!(before.edge_to_pair_ratio > 0.9, "{before:?}");
     assert!(q.edge_to_pair_ratio < 0.5, "{q:?}");
     assert!(q.pile_fraction < 0.001, "{q:?}");
-    assert!(layout.positions().iter().all(|p| p[0].is_finite() && p[1].is_finite()));
+    assert!(
+        layout
+            .positions()
+            .iter()
+            .all(|p| p[0].is_finite() && p[1].is_finite())
+    );
 }
 
 #[test]
@@ -32,7 +44,11 @@ fn disconnected_components_and_lone_nodes_stay_close() {
     // Ten separate scale-free pieces of 60 nodes and 40 isolated nodes.
     let mut edges = Vec::new();
     for k in 0..10u32 {
-        edges.extend(barabasi_albert(60, 2, k as u64).into_iter().map(|(a, b)| (a + 60 * k, b + 60 * k)));
+        edges.extend(
+            barabasi_albert(60, 2, k as u64)
+                .into_iter()
+                .map(|(a, b)| (a + 60 * k, b + 60 * k)),
+        );
     }
     let n = 640;
     let layout = settle(Graph::from_edges(n, &edges), vec![false; n], 5);
@@ -48,10 +64,18 @@ fn the_same_input_gives_the_same_layout_on_any_number_of_threads() {
     let n = 3000;
     let graph = Graph::from_edges(n, &barabasi_albert(n, 3, 2));
     let run = |threads: usize| {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("pool");
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("pool");
         pool.install(|| {
-            let mut l = ForceLayout::new(graph.clone(), random_positions(n, 100.0, 9), vec![false; n], ForceParams::default())
-                .expect("valid input");
+            let mut l = ForceLayout::new(
+                graph.clone(),
+                random_positions(n, 100.0, 9),
+                vec![false; n],
+                ForceParams::default(),
+            )
+            .expect("valid input");
             for _ in 0..60 {
                 l.step();
             }
@@ -72,7 +96,8 @@ fn pinned_nodes_never_move_and_the_rest_arrange_around_them() {
         pinned[i] = true;
     }
     let start = random_positions(n, 100.0, 8);
-    let mut layout = ForceLayout::new(graph, start.clone(), pinned.clone(), ForceParams::default()).expect("valid");
+    let mut layout = ForceLayout::new(graph, start.clone(), pinned.clone(), ForceParams::default())
+        .expect("valid");
     layout.run(3000);
     for i in 0..n {
         if pinned[i] {
@@ -91,14 +116,28 @@ fn pinned_nodes_never_move_and_the_rest_arrange_around_them() {
     layout.run(3000);
     assert_eq!(layout.positions()[1], target);
     if !layout.is_pinned(neighbour) {
-        assert!(layout.positions()[neighbour][0] > before[0], "the neighbour was pulled along");
+        assert!(
+            layout.positions()[neighbour][0] > before[0],
+            "the neighbour was pulled along"
+        );
     }
 }
 
 #[test]
 fn mismatched_input_is_an_error() {
     let graph = Graph::from_edges(3, &[(0, 1), (1, 2)]);
-    assert!(ForceLayout::new(graph.clone(), vec![[0.0; 2]; 2], vec![false; 3], ForceParams::default()).is_err());
-    let bad = ForceParams { edge_length: 0.0, ..ForceParams::default() };
+    assert!(
+        ForceLayout::new(
+            graph.clone(),
+            vec![[0.0; 2]; 2],
+            vec![false; 3],
+            ForceParams::default()
+        )
+        .is_err()
+    );
+    let bad = ForceParams {
+        edge_length: 0.0,
+        ..ForceParams::default()
+    };
     assert!(ForceLayout::new(graph, vec![[0.0; 2]; 3], vec![false; 3], bad).is_err());
 }

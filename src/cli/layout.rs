@@ -59,7 +59,11 @@ pub fn parse_edges(text: &str, path: &Path) -> anyhow::Result<EdgeList> {
     Ok(list)
 }
 
-fn intern<'a>(name: &'a str, index: &mut HashMap<&'a str, u32>, names: &mut Vec<String>) -> Option<u32> {
+fn intern<'a>(
+    name: &'a str,
+    index: &mut HashMap<&'a str, u32>,
+    names: &mut Vec<String>,
+) -> Option<u32> {
     if let Some(&i) = index.get(name) {
         return Some(i);
     }
@@ -119,7 +123,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
          median {median:.4} s per iteration",
         pool.current_num_threads(),
         times.len(),
-        if layout.is_settled() { " (settled)" } else { "" },
+        if layout.is_settled() {
+            " (settled)"
+        } else {
+            ""
+        },
     );
     eprintln!(
         "layout: median edge {:.1}, mean edge / mean pair distance {:.3}, piled pairs {:.5}",
@@ -134,7 +142,10 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let name = path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     std::fs::write(&tmp, bytes).with_context(|| format!("{}: cannot write", path.display()))?;
     std::fs::rename(&tmp, path).map_err(|e| {
@@ -158,7 +169,9 @@ mod tests {
     #[test]
     fn a_malformed_line_names_file_and_line() {
         for bad in ["1 2\n3\n", "1 2\n3 4 5\n"] {
-            let err = parse_edges(bad, Path::new("g.txt")).unwrap_err().to_string();
+            let err = parse_edges(bad, Path::new("g.txt"))
+                .unwrap_err()
+                .to_string();
             assert!(err.starts_with("g.txt:2:"), "{err}");
         }
     }

@@ -92,11 +92,12 @@ pub fn add_repulsion(
     let theta2 = theta * theta;
     let eps2 = softening * softening;
     let (cells, xs, ys) = (&*cells, &*xs, &*ys);
-    jobs.into_par_iter().for_each_init(Interactions::default, |list, (leaf, out)| {
-        let group = cells[leaf as usize];
-        gather(cells, xs, ys, &group, theta2, list);
-        kernel(&group, xs, ys, list, eps2, out);
-    });
+    jobs.into_par_iter()
+        .for_each_init(Interactions::default, |list, (leaf, out)| {
+            let group = cells[leaf as usize];
+            gather(cells, xs, ys, &group, theta2, list);
+            kernel(&group, xs, ys, list, eps2, out);
+        });
     for (s, key) in keys.iter().enumerate() {
         let i = (*key & 0xFFFF_FFFF) as usize;
         let f = forces_sorted[s];
@@ -129,7 +130,9 @@ fn build(positions: &[[f32; 2]], s: &mut Scratch) {
             max[a] = max[a].max(v);
         }
     }
-    let side = (max[0] - min[0]).max(max[1] - min[1]).max(f32::MIN_POSITIVE);
+    let side = (max[0] - min[0])
+        .max(max[1] - min[1])
+        .max(f32::MIN_POSITIVE);
     let scale = ((1u32 << BITS) - 1) as f32 / side;
     s.keys.clear();
     s.keys.extend(positions.iter().enumerate().map(|(i, p)| {
@@ -209,15 +212,26 @@ fn build_cell(s: &mut Scratch, lo: usize, hi: usize, depth: u32) -> usize {
 
 /// The interaction list of one leaf group: far cells as (centre of mass, mass), near points
 /// one by one (the group's own points included; they contribute nothing to themselves).
-fn gather(cells: &[Cell], xs: &[f32], ys: &[f32], group: &Cell, theta2: f32, list: &mut Interactions) {
+fn gather(
+    cells: &[Cell],
+    xs: &[f32],
+    ys: &[f32],
+    group: &Cell,
+    theta2: f32,
+    list: &mut Interactions,
+) {
     list.x.clear();
     list.y.clear();
     list.m.clear();
     let mut i = 0usize;
     while i < cells.len() {
         let c = &cells[i];
-        let dx = (group.min[0] - c.com[0]).max(c.com[0] - group.max[0]).max(0.0);
-        let dy = (group.min[1] - c.com[1]).max(c.com[1] - group.max[1]).max(0.0);
+        let dx = (group.min[0] - c.com[0])
+            .max(c.com[0] - group.max[0])
+            .max(0.0);
+        let dy = (group.min[1] - c.com[1])
+            .max(c.com[1] - group.max[1])
+            .max(0.0);
         if c.size * c.size < theta2 * (dx * dx + dy * dy) {
             list.x.push(c.com[0]);
             list.y.push(c.com[1]);
@@ -236,7 +250,14 @@ fn gather(cells: &[Cell], xs: &[f32], ys: &[f32], group: &Cell, theta2: f32, lis
 }
 
 /// Apply an interaction list to a leaf's points, `LEAF` lanes at a time.
-fn kernel(group: &Cell, xs: &[f32], ys: &[f32], list: &Interactions, eps2: f32, out: &mut [[f32; 2]]) {
+fn kernel(
+    group: &Cell,
+    xs: &[f32],
+    ys: &[f32],
+    list: &Interactions,
+    eps2: f32,
+    out: &mut [[f32; 2]],
+) {
     let lo = group.lo as usize;
     let len = (group.hi - group.lo) as usize;
     let mut px = [0f32; LEAF];
@@ -304,13 +325,23 @@ mod tests {
         let positions: Vec<[f32; 2]> = (0..3000)
             .map(|i| {
                 let c = (i % 5) as f32 * 300.0;
-                [c + rng.next_f32() * 100.0, c * 0.5 + rng.next_f32() * 1000.0]
+                [
+                    c + rng.next_f32() * 100.0,
+                    c * 0.5 + rng.next_f32() * 1000.0,
+                ]
             })
             .collect();
         let want = exact(&positions, 1.0);
         for (theta, tolerance) in [(0.0, 1e-3), (0.9, 0.05)] {
             let mut got = vec![[0.0; 2]; positions.len()];
-            add_repulsion(&positions, theta, 1.0, 1.0, &mut got, &mut Scratch::default());
+            add_repulsion(
+                &positions,
+                theta,
+                1.0,
+                1.0,
+                &mut got,
+                &mut Scratch::default(),
+            );
             let (mut err, mut norm) = (0f64, 0f64);
             for (g, w) in got.iter().zip(&want) {
                 err += ((g[0] - w[0]) as f64).powi(2) + ((g[1] - w[1]) as f64).powi(2);
@@ -329,6 +360,9 @@ mod tests {
         let mut f = vec![[0.0; 2]; positions.len()];
         add_repulsion(&positions, 0.9, 1.0, 1.0, &mut f, &mut Scratch::default());
         assert!(f.iter().all(|v| v[0].is_finite() && v[1].is_finite()));
-        assert!(f[101][0] > 0.0, "the lone point is pushed away from the pile");
+        assert!(
+            f[101][0] > 0.0,
+            "the lone point is pushed away from the pile"
+        );
     }
 }

@@ -129,7 +129,13 @@ impl ForceLayout {
         }
         let positions = positions
             .into_iter()
-            .map(|p| if p[0].is_finite() && p[1].is_finite() { p } else { [0.0, 0.0] })
+            .map(|p| {
+                if p[0].is_finite() && p[1].is_finite() {
+                    p
+                } else {
+                    [0.0, 0.0]
+                }
+            })
             .collect();
         Ok(Self {
             graph,
@@ -212,7 +218,12 @@ impl ForceLayout {
         self.compute_forces();
         let step = self.step;
         let (mut energy, mut moved, mut free) = (0f64, 0f64, 0usize);
-        for ((p, f), &pinned) in self.positions.iter_mut().zip(&self.forces).zip(&self.pinned) {
+        for ((p, f), &pinned) in self
+            .positions
+            .iter_mut()
+            .zip(&self.forces)
+            .zip(&self.pinned)
+        {
             let len2 = f[0] * f[0] + f[1] * f[1];
             if pinned || !len2.is_finite() {
                 continue;
@@ -243,7 +254,11 @@ impl ForceLayout {
         self.step = self.step.min(self.params.edge_length * n.sqrt());
         self.energy = energy;
         self.iterations += 1;
-        let mean_move = if free == 0 { 0.0 } else { (moved / free as f64) as f32 };
+        let mean_move = if free == 0 {
+            0.0
+        } else {
+            (moved / free as f64) as f32
+        };
         let k = self.params.edge_length;
         self.settled = free == 0
             || mean_move < self.params.settle_tolerance * k
@@ -302,11 +317,6 @@ pub fn random_positions(n: usize, edge_length: f32, seed: u64) -> Vec<[f32; 2]> 
     let side = edge_length * (n as f32).sqrt().max(1.0);
     let mut rng = SplitMix64::new(seed);
     (0..n)
-        .map(|_| {
-            [
-                (rng.next_f32() - 0.5) * side,
-                (rng.next_f32() - 0.5) * side,
-            ]
-        })
+        .map(|_| [(rng.next_f32() - 0.5) * side, (rng.next_f32() - 0.5) * side])
         .collect()
 }

@@ -213,7 +213,9 @@ mod tests {
             .expect("valid input");
         wait_settled(&job);
         assert!(job.iterations() > 0);
-        let p = job.try_latest_positions().expect("positions were published");
+        let p = job
+            .try_latest_positions()
+            .expect("positions were published");
         assert_eq!(p.len(), n);
         assert_eq!(p[0], start[0], "pinned node did not move");
         assert_ne!(p[1], start[1], "free node moved");
@@ -236,7 +238,13 @@ mod tests {
     #[test]
     fn bad_input_is_an_error_not_a_thread() {
         let graph = Graph::from_edges(3, &[(0, 1)]);
-        let r = ForceJob::spawn(graph, vec![[0.0; 2]; 2], vec![false; 3], ForceParams::default(), 10);
+        let r = ForceJob::spawn(
+            graph,
+            vec![[0.0; 2]; 2],
+            vec![false; 3],
+            ForceParams::default(),
+            10,
+        );
         assert!(matches!(r, Err(LayoutError::LengthMismatch { .. })));
     }
 }

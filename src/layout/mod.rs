@@ -67,7 +67,10 @@ pub fn quality(graph: &Graph, positions: &[[f32; 2]], seed: u64) -> Quality {
         }
     }
     let c = positions[..n].iter().fold([0f64; 2], |acc, p| {
-        [acc[0] + p[0] as f64 / n as f64, acc[1] + p[1] as f64 / n as f64]
+        [
+            acc[0] + p[0] as f64 / n as f64,
+            acc[1] + p[1] as f64 / n as f64,
+        ]
     });
     let far = positions[..n]
         .iter()

@@ -79,13 +79,14 @@ pub fn grouped(graph: &Graph, groups: &[Option<u32>], params: &ForceParams) -> V
     for (i, nodes) in members.into_values().enumerate() {
         let sub = graph.induced(&nodes);
         let start = random_positions(nodes.len(), k, 0x5EED + i as u64);
-        let mut local = match ForceLayout::new(sub, start.clone(), vec![false; nodes.len()], *params) {
-            Ok(mut layout) => {
-                layout.run(500);
-                layout.into_positions()
-            }
-            Err(_) => start,
-        };
+        let mut local =
+            match ForceLayout::new(sub, start.clone(), vec![false; nodes.len()], *params) {
+                Ok(mut layout) => {
+                    layout.run(500);
+                    layout.into_positions()
+                }
+                Err(_) => start,
+            };
         let c = centroid(&local);
         for p in &mut local {
             *p = [p[0] - c[0], p[1] - c[1]];
@@ -124,7 +125,9 @@ fn centroid(points: &[[f32; 2]]) -> [f32; 2] {
     if points.is_empty() {
         return [0.0; 2];
     }
-    let s = points.iter().fold([0f64; 2], |a, p| [a[0] + p[0] as f64, a[1] + p[1] as f64]);
+    let s = points
+        .iter()
+        .fold([0f64; 2], |a, p| [a[0] + p[0] as f64, a[1] + p[1] as f64]);
     let n = points.len() as f64;
     [(s[0] / n) as f32, (s[1] / n) as f32]
 }
@@ -140,14 +143,27 @@ mod tests {
     #[test]
     fn circular_puts_every_node_on_one_circle_with_neighbours_adjacent() {
         // A path 0-1-2-…-9 given in scrambled index order still comes out in path order.
-        let edges = [(3, 7), (7, 1), (1, 9), (9, 0), (0, 5), (5, 2), (2, 8), (8, 4), (4, 6)];
+        let edges = [
+            (3, 7),
+            (7, 1),
+            (1, 9),
+            (9, 0),
+            (0, 5),
+            (5, 2),
+            (2, 8),
+            (8, 4),
+            (4, 6),
+        ];
         let g = Graph::from_edges(10, &edges);
         let p = circular(&g, 100.0);
         let r = p[0][0].hypot(p[0][1]);
         assert!(p.iter().all(|q| (q[0].hypot(q[1]) - r).abs() < 1e-2));
         let spacing = 2.0 * r * (std::f32::consts::PI / 10.0).sin();
         for &(a, b) in &edges {
-            assert!(dist(p[a as usize], p[b as usize]) < spacing * 1.01, "{a}-{b}");
+            assert!(
+                dist(p[a as usize], p[b as usize]) < spacing * 1.01,
+                "{a}-{b}"
+            );
         }
     }
 
@@ -165,10 +181,16 @@ mod tests {
         groups.extend([None; 4]);
         let graph = Graph::from_edges(28, &edges);
         let p = grouped(&graph, &groups, &ForceParams::default());
-        assert_eq!(p, grouped(&graph, &groups, &ForceParams::default()), "deterministic");
+        assert_eq!(
+            p,
+            grouped(&graph, &groups, &ForceParams::default()),
+            "deterministic"
+        );
         let centre = |g: u32| centroid(&p[(g * 8) as usize..(g * 8 + 8) as usize]);
         for g in 0..3u32 {
-            let own = (g * 8..g * 8 + 8).map(|v| dist(p[v as usize], centre(g))).fold(0.0, f32::max);
+            let own = (g * 8..g * 8 + 8)
+                .map(|v| dist(p[v as usize], centre(g)))
+                .fold(0.0, f32::max);
             for h in (0..3u32).filter(|&h| h != g) {
                 let nearest_other = (h * 8..h * 8 + 8)
                     .map(|v| dist(p[v as usize], centre(g)))

@@ -41,7 +41,12 @@ pub fn layout_view(
     let params = ForceParams::default();
     let positions = match kind {
         LayoutKind::Force => {
-            match ForceLayout::new(input.graph.clone(), input.start.clone(), input.pinned.clone(), params) {
+            match ForceLayout::new(
+                input.graph.clone(),
+                input.start.clone(),
+                input.pinned.clone(),
+                params,
+            ) {
                 Ok(mut layout) => {
                     layout.run(MAX_ITERATIONS);
                     layout.into_positions()
@@ -60,7 +65,11 @@ pub fn layout_view(
         .iter()
         .enumerate()
         .map(|(i, &id)| {
-            let p = if input.pinned[i] { input.start[i] } else { positions[i] };
+            let p = if input.pinned[i] {
+                input.start[i]
+            } else {
+                positions[i]
+            };
             (id, p)
         })
         .collect()
@@ -90,8 +99,11 @@ impl LayoutInput {
         known: &BTreeMap<EntityId, [f32; 2]>,
         pinned: &BTreeSet<EntityId>,
     ) -> Self {
-        let index: HashMap<EntityId, u32> =
-            ids.iter().enumerate().map(|(i, &id)| (id, i as u32)).collect();
+        let index: HashMap<EntityId, u32> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| (id, i as u32))
+            .collect();
         let pairs: Vec<(u32, u32)> = edges
             .iter()
             .filter_map(|(a, b)| Some((*index.get(a)?, *index.get(b)?)))
@@ -125,11 +137,16 @@ fn start_positions(
     k: f32,
 ) -> Vec<[f32; 2]> {
     let side = k * (ids.len() as f32).sqrt().max(1.0);
-    let mut placed: Vec<Option<[f32; 2]>> =
-        ids.iter().map(|id| known.get(id).copied().filter(|p| finite(*p))).collect();
+    let mut placed: Vec<Option<[f32; 2]>> = ids
+        .iter()
+        .map(|id| known.get(id).copied().filter(|p| finite(*p)))
+        .collect();
     let jitter = |id: EntityId, scale: f32| {
         let mut rng = SplitMix64::new(0x1A_u64 << 32 | id.0 as u64);
-        [(rng.next_f32() - 0.5) * scale, (rng.next_f32() - 0.5) * scale]
+        [
+            (rng.next_f32() - 0.5) * scale,
+            (rng.next_f32() - 0.5) * scale,
+        ]
     };
     // New entities next to placed neighbours, in index order so it is deterministic.
     let mut out = placed.clone();
@@ -137,15 +154,20 @@ fn start_positions(
         if out[i].is_some() {
             continue;
         }
-        let near: Vec<[f32; 2]> =
-            graph.neighbours(i).iter().filter_map(|&j| placed[j as usize]).collect();
+        let near: Vec<[f32; 2]> = graph
+            .neighbours(i)
+            .iter()
+            .filter_map(|&j| placed[j as usize])
+            .collect();
         let j = jitter(id, k);
         out[i] = Some(if near.is_empty() {
             let r = jitter(EntityId(id.0 ^ 0x5555_5555), side);
             [r[0] + 0.01 * j[0], r[1] + 0.01 * j[1]]
         } else {
             let n = near.len() as f32;
-            let c = near.iter().fold([0.0; 2], |a, p| [a[0] + p[0] / n, a[1] + p[1] / n]);
+            let c = near
+                .iter()
+                .fold([0.0; 2], |a, p| [a[0] + p[0] / n, a[1] + p[1] / n]);
             [c[0] + j[0], c[1] + j[1]]
         });
         placed[i] = out[i];
@@ -168,8 +190,15 @@ fn country_groups(model: &Model, ids: &[EntityId]) -> Vec<Option<u32>> {
         })
         .collect();
     let sorted: BTreeSet<&str> = names.iter().flatten().copied().collect();
-    let number: HashMap<&str, u32> = sorted.into_iter().enumerate().map(|(i, s)| (s, i as u32)).collect();
-    names.into_iter().map(|s| s.and_then(|s| number.get(s).copied())).collect()
+    let number: HashMap<&str, u32> = sorted
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| (s, i as u32))
+        .collect();
+    names
+        .into_iter()
+        .map(|s| s.and_then(|s| number.get(s).copied()))
+        .collect()
 }
 
 /// The force layout of a set of entities on a worker thread, keyed by entity id: what the app
@@ -191,7 +220,12 @@ impl LayoutJob {
         pinned: BTreeSet<EntityId>,
     ) -> Self {
         let input = LayoutInput::new(nodes, &edges, &start, &pinned);
-        let index = input.ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+        let index = input
+            .ids
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| (id, i))
+            .collect();
         let job = ForceJob::spawn(
             input.graph,
             input.start,

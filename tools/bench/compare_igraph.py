@@ -9,6 +9,7 @@ needs: python-igraph (pip install python-igraph, in a venv)
 import math
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -53,18 +54,22 @@ def main():
     names, edges = read_edges(path)
     g = igraph.Graph(n=len(names), edges=edges)
 
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     layout = g.layout_fruchterman_reingold(niter=iterations, grid=True)
-    ig_total = time.perf_counter() - t
+    ig_total, ig_cpu = time.perf_counter() - t, time.process_time() - cpu
     ig_q = quality(layout.coords, edges)
-    print(f"igraph FR grid: {len(names)} nodes, {iterations} iterations in {ig_total:.3f} s, "
-          f"{ig_total / iterations:.4f} s per iteration; edge/pair {ig_q[0]:.3f}, piles {ig_q[1]:.5f}")
+    print(f"igraph FR grid: {len(names)} nodes, {iterations} iterations in {ig_total:.3f} s "
+          f"(CPU {ig_cpu:.3f} s), {ig_total / iterations:.4f} s per iteration; "
+          f"edge/pair {ig_q[0]:.3f}, piles {ig_q[1]:.5f}")
 
     with tempfile.NamedTemporaryFile(suffix=".tsv") as out:
         cmd = [linkchart, "layout", "--edges", path, "--iterations", str(iterations), "--out", out.name]
         if threads:
             cmd += ["--threads", threads]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         run = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        lc_cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         m = re.search(r"(\d+) iterations.* in ([0-9.]+) s; median ([0-9.]+) s per iteration", run.stderr)
         coords = [None] * len(names)
         for line in open(out.name):
@@ -72,9 +77,11 @@ def main():
             coords[names[name]] = (float(x), float(y))
     lc_q = quality(coords, edges)
     its, total, median = int(m.group(1)), float(m.group(2)), float(m.group(3))
-    print(f"linkchart layout: {its} iterations in {total:.3f} s, median {median:.4f} s per iteration; "
+    print(f"linkchart layout: {its} iterations in {total:.3f} s (CPU of the whole run, reading and "
+          f"writing included: {lc_cpu:.3f} s), median {median:.4f} s per iteration; "
           f"edge/pair {lc_q[0]:.3f}, piles {lc_q[1]:.5f}")
-    print(f"ratio igraph/linkchart per iteration: {ig_total / iterations / median:.2f}")
+    print(f"ratio igraph/linkchart per iteration (wall): {ig_total / iterations / median:.2f}; "
+          f"CPU per iteration igraph {ig_cpu / iterations:.4f} s, linkchart at most {lc_cpu / its:.4f} s")
 
 
 if __name__ == "__main__":
