@@ -10,7 +10,7 @@ use super::graph::Graph;
 const CIRCLE_SPACING: f32 = 0.6;
 
 /// Nodes on one circle, neighbours next to each other where possible: components one after the
-/// other, each in breadth-first order from its best-connected node. Neighbours on the circle
+/// other, each in depth-first order from its best-connected node. Neighbours on the circle
 /// are `0.6·edge_length` apart; the circle is centred on the origin.
 pub fn circular(graph: &Graph, edge_length: f32) -> Vec<[f32; 2]> {
     let n = graph.node_count();
@@ -27,7 +27,8 @@ pub fn circular(graph: &Graph, edge_length: f32) -> Vec<[f32; 2]> {
     positions
 }
 
-/// Component by component, breadth-first from the highest-degree node (lowest index on ties).
+/// Component by component, depth-first from the highest-degree node (lowest index on ties):
+/// chains and clusters stay contiguous on the circle.
 fn circle_order(graph: &Graph) -> Vec<u32> {
     let n = graph.node_count();
     let (comp, count) = graph.components();
@@ -41,20 +42,23 @@ fn circle_order(graph: &Graph) -> Vec<u32> {
     }
     let mut seen = vec![false; n];
     let mut order = Vec::with_capacity(n);
+    let mut stack = Vec::new();
     for root in roots.into_iter().flatten() {
-        let start = order.len();
-        seen[root as usize] = true;
-        order.push(root);
-        let mut head = start;
-        while head < order.len() {
-            let v = order[head] as usize;
-            head += 1;
-            for &w in graph.neighbours(v) {
-                if !seen[w as usize] {
-                    seen[w as usize] = true;
-                    order.push(w);
-                }
+        stack.push(root);
+        while let Some(v) = stack.pop() {
+            if seen[v as usize] {
+                continue;
             }
+            seen[v as usize] = true;
+            order.push(v);
+            // Reversed, so the lowest-numbered neighbour is visited first.
+            stack.extend(
+                graph
+                    .neighbours(v as usize)
+                    .iter()
+                    .rev()
+                    .filter(|&&w| !seen[w as usize]),
+            );
         }
     }
     order
@@ -142,7 +146,8 @@ mod tests {
 
     #[test]
     fn circular_puts_every_node_on_one_circle_with_neighbours_adjacent() {
-        // A path 0-1-2-…-9 given in scrambled index order still comes out in path order.
+        // A path given in scrambled index order: walked depth-first from an inner node, all
+        // but one of its edges join neighbours on the circle.
         let edges = [
             (3, 7),
             (7, 1),
@@ -159,12 +164,11 @@ mod tests {
         let r = p[0][0].hypot(p[0][1]);
         assert!(p.iter().all(|q| (q[0].hypot(q[1]) - r).abs() < 1e-2));
         let spacing = 2.0 * r * (std::f32::consts::PI / 10.0).sin();
-        for &(a, b) in &edges {
-            assert!(
-                dist(p[a as usize], p[b as usize]) < spacing * 1.01,
-                "{a}-{b}"
-            );
-        }
+        let long = edges
+            .iter()
+            .filter(|&&(a, b)| dist(p[a as usize], p[b as usize]) > spacing * 1.01)
+            .count();
+        assert!(long <= 1, "{long} edges skip around the circle");
     }
 
     #[test]
