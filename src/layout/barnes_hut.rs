@@ -34,6 +34,19 @@ struct Cell {
     leaf: bool,
 }
 
+/// The part of a cell the walk reads, packed small for the cache.
+#[derive(Clone, Copy, Debug, Default)]
+struct Walk {
+    com: [f32; 2],
+    mass: f32,
+    /// Far from any point farther than `sqrt(reach2)`: `size² / theta²`.
+    reach2: f32,
+    /// Index of the first cell after the subtree; the top bit marks a leaf.
+    next: u32,
+}
+
+const LEAF_BIT: u32 = 1 << 31;
+
 /// Reusable buffers, so an iteration allocates nothing once warm.
 #[derive(Debug, Default)]
 pub struct Scratch {
@@ -41,6 +54,7 @@ pub struct Scratch {
     xs: Vec<f32>,
     ys: Vec<f32>,
     cells: Vec<Cell>,
+    walk: Vec<Walk>,
     leaves: Vec<u32>,
     forces_sorted: Vec<[f32; 2]>,
 }
@@ -73,9 +87,22 @@ pub fn add_repulsion(
         xs,
         ys,
         cells,
+        walk,
         leaves,
         forces_sorted,
     } = scratch;
+    let theta2 = theta * theta;
+    walk.clear();
+    walk.extend(cells.iter().map(|c| Walk {
+        com: c.com,
+        mass: c.mass,
+        reach2: if theta2 > 0.0 {
+            c.size * c.size / theta2
+        } else {
+            f32::INFINITY
+        },
+        next: c.next | if c.leaf { LEAF_BIT } else { 0 },
+    }));
     forces_sorted.clear();
     forces_sorted.resize(n, [0.0; 2]);
 
@@ -89,13 +116,12 @@ pub fn add_repulsion(
         jobs.push((leaf, head));
         rest = tail;
     }
-    let theta2 = theta * theta;
     let eps2 = softening * softening;
-    let (cells, xs, ys) = (&*cells, &*xs, &*ys);
+    let (cells, walk, xs, ys) = (&*cells, &*walk, &*xs, &*ys);
     jobs.into_par_iter()
         .for_each_init(Interactions::default, |list, (leaf, out)| {
             let group = cells[leaf as usize];
-            gather(cells, xs, ys, &group, theta2, list);
+            gather(cells, walk, xs, ys, &group, list);
             kernel(&group, xs, ys, list, eps2, out);
         });
     for (s, key) in keys.iter().enumerate() {
@@ -214,35 +240,36 @@ fn build_cell(s: &mut Scratch, lo: usize, hi: usize, depth: u32) -> usize {
 /// one by one (the group's own points included; they contribute nothing to themselves).
 fn gather(
     cells: &[Cell],
+    walk: &[Walk],
     xs: &[f32],
     ys: &[f32],
     group: &Cell,
-    theta2: f32,
     list: &mut Interactions,
 ) {
     list.x.clear();
     list.y.clear();
     list.m.clear();
     let mut i = 0usize;
-    while i < cells.len() {
-        let c = &cells[i];
+    while i < walk.len() {
+        let c = &walk[i];
         let dx = (group.min[0] - c.com[0])
             .max(c.com[0] - group.max[0])
             .max(0.0);
         let dy = (group.min[1] - c.com[1])
             .max(c.com[1] - group.max[1])
             .max(0.0);
-        if c.size * c.size < theta2 * (dx * dx + dy * dy) {
+        let next = (c.next & !LEAF_BIT) as usize;
+        if c.reach2 < dx * dx + dy * dy {
             list.x.push(c.com[0]);
             list.y.push(c.com[1]);
             list.m.push(c.mass);
-            i = c.next as usize;
-        } else if c.leaf {
-            let r = c.lo as usize..c.hi as usize;
+            i = next;
+        } else if c.next & LEAF_BIT != 0 {
+            let r = cells[i].lo as usize..cells[i].hi as usize;
             list.x.extend_from_slice(&xs[r.clone()]);
             list.y.extend_from_slice(&ys[r.clone()]);
             list.m.extend(std::iter::repeat_n(1.0, r.len()));
-            i = c.next as usize;
+            i = next;
         } else {
             i += 1;
         }
