@@ -241,7 +241,10 @@ impl LinkchartApp {
         }
 
         if response.drag_started() {
-            let press = response.interact_pointer_pos();
+            // Where the button went down, not where the drag was recognised.
+            let press = ui
+                .input(|i| i.pointer.press_origin())
+                .or(response.interact_pointer_pos());
             let secondary = ui.input(|i| i.pointer.secondary_down());
             let hit = press.and_then(|p| self.entity_at(p));
             self.canvas.drag = match (hit, press) {

@@ -110,8 +110,8 @@ impl LinkchartApp {
                 .map_or_else(|| other.to_string(), |o| o.name.clone());
             let arrow = match (link.directed, link.from == id) {
                 (false, _) => "—",
-                (true, true) => "→",
-                (true, false) => "←",
+                (true, true) => "->",
+                (true, false) => "<-",
             };
             let shown = self.view.links.binary_search(&link.id).is_ok();
             egui::CollapsingHeader::new(

@@ -154,36 +154,36 @@ impl LinkchartApp {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new("Filters:").strong());
                     for c in &f.countries {
-                        if ui.small_button(format!("country {c} ✕")).clicked() {
+                        if ui.small_button(format!("country {c} ×")).clicked() {
                             next.countries.remove(c);
                         }
                     }
                     if !f.sources.is_empty()
                         && ui
-                            .small_button(format!("{} sources ✕", f.sources.len()))
+                            .small_button(format!("{} sources ×", f.sources.len()))
                             .clicked()
                     {
                         next.sources.clear();
                     }
                     for t in &f.hidden_types {
-                        if ui.small_button(format!("no {t} ✕")).clicked() {
+                        if ui.small_button(format!("no {t} ×")).clicked() {
                             next.hidden_types.remove(t);
                         }
                     }
-                    if !f.show_stated && ui.small_button("no stated links ✕").clicked() {
+                    if !f.show_stated && ui.small_button("no stated links ×").clicked() {
                         next.show_stated = true;
                     }
-                    if !f.show_comention && ui.small_button("no co-mentions ✕").clicked() {
+                    if !f.show_comention && ui.small_button("no co-mentions ×").clicked() {
                         next.show_comention = true;
                     }
                     if let Some((a, b)) = &f.date_range
-                        && ui.small_button(format!("{a} to {b} ✕")).clicked()
+                        && ui.small_button(format!("{a} to {b} ×")).clicked()
                     {
                         next.date_range = None;
                     }
                     if !self.chart.hidden.is_empty()
                         && ui
-                            .small_button(format!("{} hidden by hand ✕", self.chart.hidden.len()))
+                            .small_button(format!("{} hidden by hand ×", self.chart.hidden.len()))
                             .clicked()
                     {
                         unhide = true;
@@ -331,8 +331,8 @@ impl LinkchartApp {
                     self.filters_panel.brush_start = None;
                 }
                 ui.horizontal(|ui| {
-                    ui.colored_label(Color32::from_rgb(52, 101, 164), "■ documents");
-                    ui.colored_label(Color32::from_rgb(206, 92, 0), "■ dated links");
+                    swatch_ui(ui, Color32::from_rgb(52, 101, 164), "documents");
+                    swatch_ui(ui, Color32::from_rgb(206, 92, 0), "dated links");
                 });
                 ui.horizontal(|ui| {
                     match &f.date_range {
@@ -352,6 +352,13 @@ impl LinkchartApp {
                 }
             });
     }
+}
+
+/// A small colour square and a label, for legends.
+pub fn swatch_ui(ui: &mut egui::Ui, colour: Color32, text: &str) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, colour);
+    ui.label(text);
 }
 
 fn countries_ui(ui: &mut egui::Ui, model: &Model, f: &mut Filters) {

@@ -36,6 +36,8 @@ pub struct Loaded {
     /// Chart state saved with a workspace; `None` for a fresh corpus.
     pub chart: Option<ChartState>,
     pub path: Option<PathBuf>,
+    /// Files left out of the corpus, with the reason (`skipped PATH: why`).
+    pub skipped: Vec<String>,
 }
 
 /// Progress of a running job, shown in the status bar.
@@ -95,9 +97,13 @@ fn load(
     repaint: Option<&egui::Context>,
 ) -> Result<Loaded, String> {
     let (corpus, path) = match &source {
-        Source::Bundled => (contract::bundled(), None),
-        Source::Folder(p) => (contract::read_folder(p)?, Some(p.clone())),
+        Source::Bundled => (crate::corpus::bundled(), None),
+        Source::Folder(p) => (
+            crate::corpus::read_folder(p).map_err(|e| e.to_string())?,
+            Some(p.clone()),
+        ),
     };
+    let skipped = corpus.skipped.iter().map(|s| s.to_string()).collect();
     let report = |done: usize, total: usize| {
         if let Ok(mut p) = progress.lock() {
             p.what = format!("extracting entities: {done}/{total} documents");
@@ -113,6 +119,7 @@ fn load(
         model,
         chart: None,
         path,
+        skipped,
     })
 }
 
@@ -180,6 +187,8 @@ pub struct Jobs {
     pub layout: Option<LayoutRun>,
     /// The last load error, shown until the next load.
     pub error: Option<String>,
+    /// Files the last load left out.
+    pub skipped: Vec<String>,
 }
 
 impl Jobs {

@@ -220,6 +220,7 @@ impl LinkchartApp {
                     self.name = loaded.name;
                     self.path = loaded.path;
                     self.jobs.error = None;
+                    self.jobs.skipped = loaded.skipped;
                     self.set_model(loaded.model, loaded.chart);
                 }
                 Err(e) => self.jobs.error = Some(e),
@@ -362,6 +363,14 @@ impl LinkchartApp {
             }
             if let Some(e) = &self.jobs.error {
                 ui.colored_label(ui.visuals().error_fg_color, e);
+                ui.separator();
+            }
+            if !self.jobs.skipped.is_empty() {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("{} files skipped", self.jobs.skipped.len()),
+                )
+                .on_hover_text(self.jobs.skipped.join("\n"));
                 ui.separator();
             }
             let v = &self.view;

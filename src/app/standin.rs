@@ -1,9 +1,8 @@
-//! Temporary stand-ins for contracts that have not landed on `main` yet (corpus reading,
-//! extraction, layout, scene building). Each function mirrors the contract's shape so that it
+//! Temporary stand-ins for contracts that have not landed on `main` yet (extraction, layout,
+//! scene building, scene painting). Each function mirrors the contract's shape so that it
 //! can be replaced by the real one with a one-line change; this file goes away then.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -14,100 +13,12 @@ use crate::model::{
 };
 use crate::scene::{Bounds, EdgeShape, LineStyle, NodeShape, Rgba, Scene};
 
-/// Stand-in for `corpus::Corpus`.
-pub struct Corpus {
-    pub name: String,
-    pub documents: Vec<Document>,
-}
-
-const SEEDS: [(&str, &str); 4] = [
-    (
-        "000_ca07ce851ffc04f2",
-        include_str!("../../seeds/000_ca07ce851ffc04f2.txt"),
-    ),
-    (
-        "001_b20747deff47321f",
-        include_str!("../../seeds/001_b20747deff47321f.txt"),
-    ),
-    (
-        "002_8705d0424ead5538",
-        include_str!("../../seeds/002_8705d0424ead5538.txt"),
-    ),
-    (
-        "003_023bacef3aadb589",
-        include_str!("../../seeds/003_023bacef3aadb589.txt"),
-    ),
-];
-
-/// Stand-in for `corpus::bundled()`.
-pub fn bundled() -> Corpus {
-    Corpus {
-        name: "seeds".into(),
-        documents: SEEDS
-            .iter()
-            .map(|(id, text)| document(id, &format!("seeds/{id}.txt"), text))
-            .collect(),
-    }
-}
-
-/// Stand-in for `corpus::read_folder`.
-pub fn read_folder(dir: &Path) -> Result<Corpus, String> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("{}: cannot read folder: {e}", dir.display()))?;
-    let mut paths: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    let mut documents = Vec::new();
-    for p in paths {
-        let text = std::fs::read_to_string(&p)
-            .map_err(|e| format!("{}: cannot read: {e}", p.display()))?;
-        let id = p
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        documents.push(document(&id, &p.display().to_string(), &text));
-    }
-    Ok(Corpus {
-        name: dir
-            .file_name()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "corpus".into()),
-        documents,
-    })
-}
-
-fn document(id: &str, path: &str, text: &str) -> Document {
-    let mut sentences = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '.' | '\n' | '?' | '!') {
-            let end = i + c.len_utf8();
-            if text[start..end].trim().len() > 1 {
-                sentences.push(Span::new(start, end));
-            }
-            start = end;
-        }
-    }
-    if text[start..].trim().len() > 1 {
-        sentences.push(Span::new(start, text.len()));
-    }
-    Document {
-        id: id.into(),
-        path: path.into(),
-        title: text.lines().next().map(|l| l.trim().to_owned()),
-        outlet: None,
-        date: None,
-        text: text.into(),
-        sentences,
-        grade: None,
-    }
-}
-
 /// Stand-in for `extract::extract_with_progress`: runs of capitalised words become entities of
 /// type `other`; two of them in one sentence become a co-mention link.
-pub fn extract_with_progress(documents: Vec<Document>, progress: &dyn Fn(usize, usize)) -> Model {
+pub fn extract_with_progress(
+    documents: Vec<Document>,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Model {
     let mut by_name: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
     let mut pairs: BTreeMap<(String, String), Vec<Evidence>> = BTreeMap::new();
     for (di, doc) in documents.iter().enumerate() {
