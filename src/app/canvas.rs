@@ -100,7 +100,7 @@ impl LinkchartApp {
         self.chart.view.center = b.center();
         self.chart.view.zoom = (w / b.width().max(1.0))
             .min(h / b.height().max(1.0))
-            .clamp(0.05, 3.0)
+            .clamp(0.05, 1.6)
             * 0.92;
     }
 

@@ -106,6 +106,7 @@ impl LinkchartApp {
             .id(egui::Id::unique("document_view"))
             .open(&mut open)
             .default_size([560.0, 620.0])
+            .default_pos(self.canvas.rect.left_top() + egui::vec2(24.0, 40.0))
             .vscroll(false)
             .show(ctx, |ui| {
                 ui.heading(&title);

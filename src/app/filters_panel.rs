@@ -247,13 +247,15 @@ impl LinkchartApp {
                     .as_ref()
                     .and_then(|(a, b)| Some((day_number(a)?, day_number(b)?)));
                 let pad = ((last - first) as f64 * 0.08).max(3.0);
+                // Bars wide enough to see whatever the span, links drawn narrower on top.
+                let bar = ((last - first) as f64 / 30.0).max(1.0);
                 let doc_bars: Vec<Bar> = docs
                     .iter()
-                    .map(|(d, n)| Bar::new(*d as f64, *n).width(1.6))
+                    .map(|(d, n)| Bar::new(*d as f64, *n).width(bar))
                     .collect();
                 let link_bars: Vec<Bar> = links
                     .iter()
-                    .map(|(d, n)| Bar::new(*d as f64, *n).width(0.8))
+                    .map(|(d, n)| Bar::new(*d as f64, *n))
                     .collect();
                 let max_docs = docs.values().copied().fold(1.0, f64::max);
                 let max_links = links.values().copied().fold(1.0, f64::max);
@@ -263,7 +265,7 @@ impl LinkchartApp {
                     .into_iter()
                     .map(|b| {
                         let h = b.value * scale;
-                        Bar::new(b.argument, h).width(0.8)
+                        Bar::new(b.argument, h).width(bar * 0.45)
                     })
                     .collect();
                 let plot = Plot::new("timeline")

@@ -154,10 +154,8 @@ pub fn harness() -> Harness<'static, LinkchartApp> {
     assert!(app.wait_for_jobs(Duration::from_secs(30)), "layout did not settle");
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            cc.egui_ctx.set_theme(egui::Theme::Light);
-            app
-        });
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |_| app);
     h.run_steps(3);
     h
 }
