@@ -10,7 +10,10 @@ use linkchart::app::{LinkchartApp, Source};
 
 fn frame(c: &mut Criterion) {
     let mut app = LinkchartApp::open(Source::Bundled, None);
-    assert!(app.wait_for_jobs(Duration::from_secs(60)), "seeds did not load and settle");
+    assert!(
+        app.wait_for_jobs(Duration::from_secs(60)),
+        "seeds did not load and settle"
+    );
     let nodes = app.view().entities.len();
     let mut h = Harness::builder()
         .with_size([1400.0, 880.0])

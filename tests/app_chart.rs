@@ -31,7 +31,10 @@ fn filtering_to_one_country_shows_its_entities_and_one_click_clears() {
     // The active filter is shown with the hidden counts.
     h.get_by_label("country Iran ×");
     h.get_by_label_contains("4 entities and 4 links hidden");
-    assert!(h.state().title().ends_with('•'), "a filter change is unsaved");
+    assert!(
+        h.state().title().ends_with('•'),
+        "a filter change is unsaved"
+    );
 
     h.get_by_label("Clear all").click();
     h.run_steps(2);
@@ -95,15 +98,27 @@ fn dragging_the_background_pans_and_the_wheel_zooms_around_the_pointer() {
     let empty = (0..40)
         .flat_map(|i| (0..40).map(move |j| (i, j)))
         .map(|(i, j)| {
-            rect.min + egui::vec2(rect.width() * i as f32 / 40.0, rect.height() * j as f32 / 40.0)
+            rect.min
+                + egui::vec2(
+                    rect.width() * i as f32 / 40.0,
+                    rect.height() * j as f32 / 40.0,
+                )
         })
         .find(|p| rect.shrink(30.0).contains(*p) && h.state().entity_at(*p).is_none())
         .expect("some empty canvas");
     let centre = h.state().chart.view.center;
-    drag(&mut h, empty, empty + egui::vec2(50.0, 0.0), Modifiers::NONE);
+    drag(
+        &mut h,
+        empty,
+        empty + egui::vec2(50.0, 0.0),
+        Modifiers::NONE,
+    );
     let zoom = h.state().chart.view.zoom;
     let panned = h.state().chart.view.center;
-    assert!((panned[0] - (centre[0] - 50.0 / zoom)).abs() < 1.0 / zoom, "{centre:?} -> {panned:?}");
+    assert!(
+        (panned[0] - (centre[0] - 50.0 / zoom)).abs() < 1.0 / zoom,
+        "{centre:?} -> {panned:?}"
+    );
     assert!(h.state().chart.positions.len() == 6 && h.state().chart.pinned.is_empty());
 
     let iran = h.state().screen_pos_of(IRAN).expect("drawn");
@@ -118,7 +133,10 @@ fn dragging_the_background_pans_and_the_wheel_zooms_around_the_pointer() {
     h.run_steps(20);
     assert!(h.state().chart.view.zoom > zoom * 1.05, "wheel zooms in");
     let still = h.state().screen_pos_of(IRAN).expect("drawn");
-    assert!(still.distance(iran) < 1.5, "zoom keeps the point under the pointer: {iran:?} -> {still:?}");
+    assert!(
+        still.distance(iran) < 1.5,
+        "zoom keeps the point under the pointer: {iran:?} -> {still:?}"
+    );
 }
 
 #[test]
@@ -126,7 +144,15 @@ fn clicking_an_entity_shows_its_evidence_and_the_document_with_highlights() {
     let mut h = harness();
     let at = h.state().screen_pos_of(TALIBAN).expect("drawn");
     click_at(&mut h, at, Modifiers::NONE);
-    assert_eq!(h.state().chart.selection.iter().copied().collect::<Vec<_>>(), vec![TALIBAN]);
+    assert_eq!(
+        h.state()
+            .chart
+            .selection
+            .iter()
+            .copied()
+            .collect::<Vec<_>>(),
+        vec![TALIBAN]
+    );
     h.run_steps(2);
 
     // Type, countries, links and the evidence sentence with document, outlet and date.
@@ -135,10 +161,17 @@ fn clicking_an_entity_shows_its_evidence_and_the_document_with_highlights() {
     h.get_by_label("-> attacked -> Bagram Air Base");
     let quoted = format!("“{SENTENCE_BOUNTY}”");
     assert!(!h.get_all_by_label(&quoted).collect::<Vec<_>>().is_empty());
-    assert!(h.query_all_by_label("Report a — Al-Monitor, 2020-08-17").count() >= 1);
+    assert!(
+        h.query_all_by_label("Report a — Al-Monitor, 2020-08-17")
+            .count()
+            >= 1
+    );
 
     // The sentence opens the document with every recognised entity highlighted.
-    h.get_all_by_label(&quoted).next().expect("sentence").click();
+    h.get_all_by_label(&quoted)
+        .next()
+        .expect("sentence")
+        .click();
     h.run_steps(3);
     let doc = h.state().document_view.clone().expect("document open");
     assert_eq!((doc.doc.0, doc.sentence), (0, Some(0)));
@@ -150,7 +183,15 @@ fn clicking_an_entity_shows_its_evidence_and_the_document_with_highlights() {
         .expect("Bagram is highlighted in the text");
     highlight.click();
     h.run_steps(2);
-    assert_eq!(h.state().chart.selection.iter().copied().collect::<Vec<_>>(), vec![BAGRAM]);
+    assert_eq!(
+        h.state()
+            .chart
+            .selection
+            .iter()
+            .copied()
+            .collect::<Vec<_>>(),
+        vec![BAGRAM]
+    );
 }
 
 #[test]
@@ -162,15 +203,31 @@ fn shift_click_adds_and_box_select_takes_everything_inside() {
     click_at(&mut h, b, Modifiers::SHIFT);
     assert_eq!(h.state().chart.selection.len(), 2);
     click_at(&mut h, b, Modifiers::SHIFT);
-    assert_eq!(h.state().chart.selection.iter().copied().collect::<Vec<_>>(), vec![IRAN]);
+    assert_eq!(
+        h.state()
+            .chart
+            .selection
+            .iter()
+            .copied()
+            .collect::<Vec<_>>(),
+        vec![IRAN]
+    );
 
     // Shift-drag on the background around the whole canvas selects every node.
     let rect = h.state().canvas.rect;
     let start = rect.min + egui::vec2(3.0, 3.0);
     assert!(h.state().entity_at(start).is_none());
-    drag(&mut h, start, rect.max - egui::vec2(3.0, 3.0), Modifiers::SHIFT);
+    drag(
+        &mut h,
+        start,
+        rect.max - egui::vec2(3.0, 3.0),
+        Modifiers::SHIFT,
+    );
     assert_eq!(h.state().chart.selection.len(), 6);
-    assert!(h.state().chart.pinned.is_empty(), "box select moves nothing");
+    assert!(
+        h.state().chart.pinned.is_empty(),
+        "box select moves nothing"
+    );
 }
 
 #[test]
@@ -205,7 +262,10 @@ fn ctrl_f_search_by_alias_selects_and_centres() {
     h.get_by_label("Qasem Soleimani  ·  person").click();
     h.run_steps(3);
     let app = h.state();
-    assert_eq!(app.chart.selection.iter().copied().collect::<Vec<_>>(), vec![SOLEIMANI]);
+    assert_eq!(
+        app.chart.selection.iter().copied().collect::<Vec<_>>(),
+        vec![SOLEIMANI]
+    );
     assert_eq!(app.chart.view.center, app.chart.positions[&SOLEIMANI]);
     let rect = app.canvas.rect;
     let at = app.screen_pos_of(SOLEIMANI).expect("drawn");

@@ -7,7 +7,8 @@ use app_support::*;
 /// The rendered pixel at a point (pixels per point `ppp`).
 macro_rules! pixel {
     ($img:expr, $at:expr, $ppp:expr) => {
-        $img.get_pixel(($at.x * $ppp) as u32, ($at.y * $ppp) as u32).0
+        $img.get_pixel(($at.x * $ppp) as u32, ($at.y * $ppp) as u32)
+            .0
     };
 }
 
@@ -26,5 +27,9 @@ fn a_node_is_drawn_where_it_is_and_disappears_when_hidden() {
     h.state_mut().hide_selection();
     h.run_steps(2);
     let img = h.render().expect("render");
-    assert_eq!(pixel!(img, at, ppp), background, "a hidden node is not painted");
+    assert_eq!(
+        pixel!(img, at, ppp),
+        background,
+        "a hidden node is not painted"
+    );
 }

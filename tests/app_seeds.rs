@@ -9,7 +9,10 @@ use linkchart::app::{LinkchartApp, Source};
 #[test]
 fn starts_on_the_seeds_and_draws_every_visible_entity() {
     let mut app = LinkchartApp::open(Source::Bundled, None);
-    assert!(app.wait_for_jobs(Duration::from_secs(60)), "load and layout finish");
+    assert!(
+        app.wait_for_jobs(Duration::from_secs(60)),
+        "load and layout finish"
+    );
     assert_eq!(app.title(), "linkchart — seeds");
     assert_eq!(app.model.documents.len(), 4);
     assert!(!app.view().entities.is_empty());

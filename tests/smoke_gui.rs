@@ -49,7 +49,12 @@ fn the_binary_opens_a_window_and_draws_the_chart() {
 
 fn check_drawn(path: &Path) {
     let png = resvg::tiny_skia::Pixmap::load_png(path).expect("a PNG screenshot");
-    assert!(png.width() >= 640 && png.height() >= 420, "window size {}x{}", png.width(), png.height());
+    assert!(
+        png.width() >= 640 && png.height() >= 420,
+        "window size {}x{}",
+        png.width(),
+        png.height()
+    );
     let pixels = png.pixels();
     let mut colours: Vec<[u8; 3]> = pixels
         .iter()
@@ -57,10 +62,20 @@ fn check_drawn(path: &Path) {
         .collect();
     colours.sort_unstable();
     colours.dedup();
-    assert!(colours.len() > 200, "only {} distinct colours: blank window?", colours.len());
+    assert!(
+        colours.len() > 200,
+        "only {} distinct colours: blank window?",
+        colours.len()
+    );
     // Along the middle row, the chart canvas (light) and drawn shapes (darker) both appear.
     let w = png.width() as usize;
     let row = &pixels[w * (png.height() as usize / 2)..][..w];
-    let light = row.iter().filter(|p| p.red() > 240 && p.green() > 240).count();
-    assert!(light > w / 4, "no light chart canvas across the middle: {light} of {w}");
+    let light = row
+        .iter()
+        .filter(|p| p.red() > 240 && p.green() > 240)
+        .count();
+    assert!(
+        light > w / 4,
+        "no light chart canvas across the middle: {light} of {w}"
+    );
 }

@@ -55,7 +55,10 @@ impl LinkchartApp {
 
     pub(crate) fn screen_from_chart(&self, p: [f32; 2]) -> Pos2 {
         let r = self.canvas.rect;
-        let s = self.chart.view.screen_from_chart([r.width(), r.height()], p);
+        let s = self
+            .chart
+            .view
+            .screen_from_chart([r.width(), r.height()], p);
         pos2(r.min.x + s[0], r.min.y + s[1])
     }
 
@@ -311,12 +314,15 @@ impl LinkchartApp {
         }
 
         if response.clicked() {
-            let hit = response.interact_pointer_pos().and_then(|p| self.entity_at(p));
+            let hit = response
+                .interact_pointer_pos()
+                .and_then(|p| self.entity_at(p));
             match hit {
+                Some(id) if additive && self.chart.selection.contains(&id) => {
+                    self.chart.selection.remove(&id);
+                }
                 Some(id) if additive => {
-                    if !self.chart.selection.remove(&id) {
-                        self.chart.selection.insert(id);
-                    }
+                    self.chart.selection.insert(id);
                 }
                 Some(id) => {
                     self.chart.selection.clear();
@@ -330,9 +336,9 @@ impl LinkchartApp {
                         .edges
                         .iter()
                         .find(|e| {
-                            response.interact_pointer_pos().is_some_and(|p| {
-                                self.distance_to_edge(p, &e.points) < 5.0
-                            })
+                            response
+                                .interact_pointer_pos()
+                                .is_some_and(|p| self.distance_to_edge(p, &e.points) < 5.0)
                         })
                         .map(|e| e.link);
                 }

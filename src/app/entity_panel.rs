@@ -36,7 +36,9 @@ impl LinkchartApp {
             match self.chart.selection.len() {
                 0 => {
                     ui.heading("Nothing selected");
-                    ui.label("Click an entity on the chart, or search for one, to read its evidence.");
+                    ui.label(
+                        "Click an entity on the chart, or search for one, to read its evidence.",
+                    );
                     ui.add_space(8.0);
                     legend_ui(ui);
                 }
@@ -68,34 +70,40 @@ impl LinkchartApp {
         };
         let e = e.clone();
         ui.heading(&e.name);
-        egui::Grid::new("entity_facts").num_columns(2).show(ui, |ui| {
-            ui.weak("type");
-            ui.label(e.kind.as_str());
-            ui.end_row();
-            if !e.aliases.is_empty() {
-                ui.weak("aliases");
-                ui.label(e.aliases.join(", "));
+        egui::Grid::new("entity_facts")
+            .num_columns(2)
+            .show(ui, |ui| {
+                ui.weak("type");
+                ui.label(e.kind.as_str());
                 ui.end_row();
-            }
-            ui.weak("countries");
-            ui.label(if e.countries.is_empty() {
-                "—".to_owned()
-            } else {
-                e.countries.join(", ")
-            });
-            ui.end_row();
-            ui.weak("mentions");
-            ui.label(format!("{} in {} documents", e.mentions.len(), e.documents().len()));
-            ui.end_row();
-            if self.chart.pinned.contains(&id) {
-                ui.weak("pinned");
-                if ui.small_button("unpin").clicked() {
-                    self.chart.pinned.remove(&id);
-                    self.dirty = true;
+                if !e.aliases.is_empty() {
+                    ui.weak("aliases");
+                    ui.label(e.aliases.join(", "));
+                    ui.end_row();
                 }
+                ui.weak("countries");
+                ui.label(if e.countries.is_empty() {
+                    "—".to_owned()
+                } else {
+                    e.countries.join(", ")
+                });
                 ui.end_row();
-            }
-        });
+                ui.weak("mentions");
+                ui.label(format!(
+                    "{} in {} documents",
+                    e.mentions.len(),
+                    e.documents().len()
+                ));
+                ui.end_row();
+                if self.chart.pinned.contains(&id) {
+                    ui.weak("pinned");
+                    if ui.small_button("unpin").clicked() {
+                        self.chart.pinned.remove(&id);
+                        self.dirty = true;
+                    }
+                    ui.end_row();
+                }
+            });
         if let Some(note) = &e.note {
             ui.label(RichText::new(note).italics());
         }
@@ -115,8 +123,13 @@ impl LinkchartApp {
             };
             let shown = self.view.links.binary_search(&link.id).is_ok();
             egui::CollapsingHeader::new(
-                RichText::new(format!("{arrow} {} {arrow} {other_name}", link.label))
-                    .color(if shown { ui.visuals().text_color() } else { Color32::GRAY }),
+                RichText::new(format!("{arrow} {} {arrow} {other_name}", link.label)).color(
+                    if shown {
+                        ui.visuals().text_color()
+                    } else {
+                        Color32::GRAY
+                    },
+                ),
             )
             .id_salt(("entity_link", link.id))
             .default_open(link.kind != LinkKind::CoMention)
@@ -152,7 +165,12 @@ impl LinkchartApp {
                 .entity(id)
                 .map_or_else(|| format!("{id}"), |e| e.name.clone())
         };
-        ui.heading(format!("{} {} {}", name(link.from), link.label, name(link.to)));
+        ui.heading(format!(
+            "{} {} {}",
+            name(link.from),
+            link.label,
+            name(link.to)
+        ));
         let kind = match link.kind {
             LinkKind::Stated => "stated",
             LinkKind::CoMention => "co-mention",

@@ -235,7 +235,12 @@ impl LinkchartApp {
                         }
                     }
                 }
-                let undated = self.model.documents.iter().filter(|d| d.date.is_none()).count();
+                let undated = self
+                    .model
+                    .documents
+                    .iter()
+                    .filter(|d| d.date.is_none())
+                    .count();
                 let (Some(first), Some(last)) =
                     (docs.keys().next().copied(), docs.keys().last().copied())
                 else {
@@ -253,10 +258,8 @@ impl LinkchartApp {
                     .iter()
                     .map(|(d, n)| Bar::new(*d as f64, *n).width(bar))
                     .collect();
-                let link_bars: Vec<Bar> = links
-                    .iter()
-                    .map(|(d, n)| Bar::new(*d as f64, *n))
-                    .collect();
+                let link_bars: Vec<Bar> =
+                    links.iter().map(|(d, n)| Bar::new(*d as f64, *n)).collect();
                 let max_docs = docs.values().copied().fold(1.0, f64::max);
                 let max_links = links.values().copied().fold(1.0, f64::max);
                 // Links are scaled onto the documents' axis so both read on one small chart.
@@ -307,8 +310,7 @@ impl LinkchartApp {
                         );
                     }
                     plot_ui.bar_chart(
-                        BarChart::new("documents", doc_bars)
-                            .color(Color32::from_rgb(52, 101, 164)),
+                        BarChart::new("documents", doc_bars).color(Color32::from_rgb(52, 101, 164)),
                     );
                     plot_ui.bar_chart(
                         BarChart::new("dated links", link_bars)
@@ -336,17 +338,15 @@ impl LinkchartApp {
                     swatch_ui(ui, Color32::from_rgb(52, 101, 164), "documents");
                     swatch_ui(ui, Color32::from_rgb(206, 92, 0), "dated links");
                 });
-                ui.horizontal(|ui| {
-                    match &f.date_range {
-                        Some((a, b)) => {
-                            ui.label(format!("{a} to {b}"));
-                            if ui.small_button("all dates").clicked() {
-                                f.date_range = None;
-                            }
+                ui.horizontal(|ui| match &f.date_range {
+                    Some((a, b)) => {
+                        ui.label(format!("{a} to {b}"));
+                        if ui.small_button("all dates").clicked() {
+                            f.date_range = None;
                         }
-                        None => {
-                            ui.weak("drag on the timeline to choose dates");
-                        }
+                    }
+                    None => {
+                        ui.weak("drag on the timeline to choose dates");
                     }
                 });
                 if undated > 0 {
@@ -430,7 +430,11 @@ fn sources_ui(ui: &mut egui::Ui, model: &Model, f: &mut Filters) {
                     .join(", ");
                 let r = ui.checkbox(&mut on, short).on_hover_text(format!(
                     "{title}\n{}\n{}",
-                    if meta.is_empty() { "(no outlet or date)" } else { &meta },
+                    if meta.is_empty() {
+                        "(no outlet or date)"
+                    } else {
+                        &meta
+                    },
                     d.id
                 ));
                 if r.changed() {

@@ -73,10 +73,7 @@ impl LoadJob {
     }
 
     pub fn progress(&self) -> Progress {
-        self.progress
-            .lock()
-            .map(|p| p.clone())
-            .unwrap_or_default()
+        self.progress.lock().map(|p| p.clone()).unwrap_or_default()
     }
 
     /// The result when the job has finished.

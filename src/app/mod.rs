@@ -153,8 +153,12 @@ impl LinkchartApp {
         self.dirty = false;
         self.refresh_view();
         if fresh {
-            let start =
-                standin::layout_view(&self.model, &self.chart, &self.view, standin::LayoutKind::Circular);
+            let start = standin::layout_view(
+                &self.model,
+                &self.chart,
+                &self.view,
+                standin::LayoutKind::Circular,
+            );
             self.chart.positions.extend(start);
             self.auto_fit = true;
             self.jobs.layout = Some(jobs::LayoutRun::spawn(&self.model, &self.chart, &self.view));
@@ -390,7 +394,9 @@ impl LinkchartApp {
                 if let Some(t) = self.frame_times.mean() {
                     ui.weak(format!("ui {:.2} ms", t.as_secs_f64() * 1000.0));
                 }
-                ui.weak("drag: move · background: pan · shift/right-drag: box select · wheel: zoom");
+                ui.weak(
+                    "drag: move · background: pan · shift/right-drag: box select · wheel: zoom",
+                );
             });
         });
     }

@@ -128,7 +128,6 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Stand-in for `layout::LayoutKind`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LayoutKind {
-    Force,
     Circular,
     ByCountry,
 }
@@ -141,7 +140,7 @@ pub fn layout_view(
     kind: LayoutKind,
 ) -> BTreeMap<EntityId, [f32; 2]> {
     match kind {
-        LayoutKind::Circular | LayoutKind::Force => ring(&view.entities, [0.0, 0.0], 60.0),
+        LayoutKind::Circular => ring(&view.entities, [0.0, 0.0], 60.0),
         LayoutKind::ByCountry => {
             let mut groups: BTreeMap<String, Vec<EntityId>> = BTreeMap::new();
             for &id in &view.entities {
@@ -183,8 +182,10 @@ fn ring(ids: &[EntityId], c: [f32; 2], spacing: f32) -> BTreeMap<EntityId, [f32;
 }
 
 /// Stand-in for `layout::LayoutJob`: Fruchterman–Reingold in a background thread.
+type Positions = BTreeMap<EntityId, [f32; 2]>;
+
 pub struct LayoutJob {
-    latest: Arc<Mutex<Option<BTreeMap<EntityId, [f32; 2]>>>>,
+    latest: Arc<Mutex<Option<Positions>>>,
     pins: Arc<Mutex<BTreeMap<EntityId, [f32; 2]>>>,
     stop: Arc<AtomicBool>,
     settled: Arc<AtomicBool>,
@@ -217,7 +218,13 @@ impl LayoutJob {
             let fallback = ring(&nodes, [0.0, 0.0], 60.0);
             let mut pos: Vec<[f32; 2]> = nodes
                 .iter()
-                .map(|id| start.get(id).or(fallback.get(id)).copied().unwrap_or([0.0; 2]))
+                .map(|id| {
+                    start
+                        .get(id)
+                        .or(fallback.get(id))
+                        .copied()
+                        .unwrap_or([0.0; 2])
+                })
                 .collect();
             let e: Vec<(usize, usize)> = edges
                 .iter()
@@ -450,7 +457,11 @@ pub fn paint_scene(
         let p = to_screen(n.center);
         let r = (n.radius * zoom).max(2.5);
         if n.selected {
-            painter.circle_filled(p, r + 4.0, Color32::from_rgba_unmultiplied(255, 170, 0, 140));
+            painter.circle_filled(
+                p,
+                r + 4.0,
+                Color32::from_rgba_unmultiplied(255, 170, 0, 140),
+            );
         }
         painter.circle_filled(p, r, c(n.fill));
         if n.pinned {

@@ -110,7 +110,15 @@ pub fn fixture() -> Model {
     let d = &documents;
     let entities = vec![
         entity(d, IRAN, "Iran", EntityType::Country, &[], &[], &["Iran"]),
-        entity(d, TALIBAN, "Taliban", EntityType::Organization, &[], &["Afghanistan"], &["Taliban"]),
+        entity(
+            d,
+            TALIBAN,
+            "Taliban",
+            EntityType::Organization,
+            &[],
+            &["Afghanistan"],
+            &["Taliban"],
+        ),
         entity(
             d,
             SOLEIMANI,
@@ -120,9 +128,33 @@ pub fn fixture() -> Model {
             &["Iran"],
             &["Qassem Soleimani"],
         ),
-        entity(d, BAGRAM, "Bagram Air Base", EntityType::Facility, &[], &["Afghanistan"], &["Bagram Air Base"]),
-        entity(d, RUSSIA, "Russia", EntityType::Country, &[], &[], &["Russia"]),
-        entity(d, GRU, "GRU", EntityType::Organization, &[], &["Russia"], &["GRU"]),
+        entity(
+            d,
+            BAGRAM,
+            "Bagram Air Base",
+            EntityType::Facility,
+            &[],
+            &["Afghanistan"],
+            &["Bagram Air Base"],
+        ),
+        entity(
+            d,
+            RUSSIA,
+            "Russia",
+            EntityType::Country,
+            &[],
+            &[],
+            &["Russia"],
+        ),
+        entity(
+            d,
+            GRU,
+            "GRU",
+            EntityType::Organization,
+            &[],
+            &["Russia"],
+            &["GRU"],
+        ),
     ];
     let link = |id, from, to, label: &str, kind, evidence| Link {
         id: LinkId(id),
@@ -135,11 +167,46 @@ pub fn fixture() -> Model {
         note: None,
     };
     let links = vec![
-        link(0, IRAN, TALIBAN, "paid", LinkKind::Stated, vec![ev(0, 0), ev(1, 1)]),
-        link(1, TALIBAN, BAGRAM, "attacked", LinkKind::Stated, vec![ev(0, 0)]),
-        link(2, SOLEIMANI, IRAN, "mentioned with", LinkKind::CoMention, vec![ev(0, 1)]),
-        link(3, GRU, TALIBAN, "offered bounties to", LinkKind::Stated, vec![ev(1, 0)]),
-        link(4, RUSSIA, GRU, "mentioned with", LinkKind::CoMention, vec![ev(1, 0)]),
+        link(
+            0,
+            IRAN,
+            TALIBAN,
+            "paid",
+            LinkKind::Stated,
+            vec![ev(0, 0), ev(1, 1)],
+        ),
+        link(
+            1,
+            TALIBAN,
+            BAGRAM,
+            "attacked",
+            LinkKind::Stated,
+            vec![ev(0, 0)],
+        ),
+        link(
+            2,
+            SOLEIMANI,
+            IRAN,
+            "mentioned with",
+            LinkKind::CoMention,
+            vec![ev(0, 1)],
+        ),
+        link(
+            3,
+            GRU,
+            TALIBAN,
+            "offered bounties to",
+            LinkKind::Stated,
+            vec![ev(1, 0)],
+        ),
+        link(
+            4,
+            RUSSIA,
+            GRU,
+            "mentioned with",
+            LinkKind::CoMention,
+            vec![ev(1, 0)],
+        ),
     ];
     Model {
         documents,
@@ -151,7 +218,10 @@ pub fn fixture() -> Model {
 /// The app on the fixture, laid out to completion, in a 1280×800 harness.
 pub fn harness() -> Harness<'static, LinkchartApp> {
     let mut app = LinkchartApp::new_for_test(fixture());
-    assert!(app.wait_for_jobs(Duration::from_secs(30)), "layout did not settle");
+    assert!(
+        app.wait_for_jobs(Duration::from_secs(30)),
+        "layout did not settle"
+    );
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_theme(egui::Theme::Light)
@@ -161,7 +231,12 @@ pub fn harness() -> Harness<'static, LinkchartApp> {
 }
 
 /// Press at `from`, move in steps to `to`, release.
-pub fn drag(h: &mut Harness<'static, LinkchartApp>, from: egui::Pos2, to: egui::Pos2, modifiers: egui::Modifiers) {
+pub fn drag(
+    h: &mut Harness<'static, LinkchartApp>,
+    from: egui::Pos2,
+    to: egui::Pos2,
+    modifiers: egui::Modifiers,
+) {
     h.event(egui::Event::PointerMoved(from));
     h.step();
     h.event_modifiers(
@@ -193,7 +268,11 @@ pub fn drag(h: &mut Harness<'static, LinkchartApp>, from: egui::Pos2, to: egui::
 }
 
 /// Click (press and release without moving) at `at`.
-pub fn click_at(h: &mut Harness<'static, LinkchartApp>, at: egui::Pos2, modifiers: egui::Modifiers) {
+pub fn click_at(
+    h: &mut Harness<'static, LinkchartApp>,
+    at: egui::Pos2,
+    modifiers: egui::Modifiers,
+) {
     h.event(egui::Event::PointerMoved(at));
     h.step();
     for pressed in [true, false] {
