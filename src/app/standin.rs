@@ -455,7 +455,7 @@ pub fn paint_scene(
     }
     for n in &scene.nodes {
         let p = to_screen(n.center);
-        let r = (n.radius * zoom).max(2.5);
+        let r = (n.radius * zoom).max(5.0);
         if n.selected {
             painter.circle_filled(
                 p,
@@ -467,7 +467,7 @@ pub fn paint_scene(
         if n.pinned {
             painter.circle_filled(p + egui::vec2(r * 0.7, -r * 0.7), 2.5, Color32::BLACK);
         }
-        if zoom > 0.35 {
+        if zoom > 0.35 || scene.nodes.len() < 150 {
             painter.text(
                 p + egui::vec2(0.0, r + 2.0),
                 Align2::CENTER_TOP,
