@@ -293,10 +293,18 @@ fn dragging_one_of_a_selection_moves_them_together() {
     let before = h.state().chart.positions.clone();
     drag(&mut h, a, a + egui::vec2(60.0, 40.0), Modifiers::NONE);
     let after = &h.state().chart.positions;
-    let moved = |id| [after[&id][0] - before[&id][0], after[&id][1] - before[&id][1]];
+    let moved = |id| {
+        [
+            after[&id][0] - before[&id][0],
+            after[&id][1] - before[&id][1],
+        ]
+    };
     let (da, db) = (moved(IRAN), moved(RUSSIA));
     assert!(da[0] > 0.0 && da[1] > 0.0, "{da:?}");
-    assert!((da[0] - db[0]).abs() < 1e-3 && (da[1] - db[1]).abs() < 1e-3, "{da:?} vs {db:?}");
+    assert!(
+        (da[0] - db[0]).abs() < 1e-3 && (da[1] - db[1]).abs() < 1e-3,
+        "{da:?} vs {db:?}"
+    );
     assert_eq!(after[&TALIBAN], before[&TALIBAN], "unselected nodes stay");
     assert!(h.state().chart.pinned.contains(&IRAN) && h.state().chart.pinned.contains(&RUSSIA));
 }

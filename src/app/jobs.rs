@@ -208,3 +208,61 @@ impl Jobs {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entity, EntityType, Link, LinkId, LinkKind};
+
+    fn model(n: u32) -> Model {
+        let entities = (0..n)
+            .map(|i| Entity {
+                id: EntityId(i),
+                name: format!("e{i}"),
+                kind: EntityType::Person,
+                aliases: vec![],
+                countries: vec![],
+                mentions: vec![],
+                note: None,
+            })
+            .collect();
+        let links = (1..n)
+            .map(|i| Link {
+                id: LinkId(i),
+                from: EntityId(0),
+                to: EntityId(i),
+                label: "knows".into(),
+                kind: LinkKind::Stated,
+                directed: false,
+                evidence: vec![],
+                note: None,
+            })
+            .collect();
+        Model {
+            documents: vec![],
+            entities,
+            links,
+        }
+    }
+
+    #[test]
+    fn layout_results_never_move_a_pinned_entity() {
+        let m = model(8);
+        let mut chart = ChartState::default();
+        let view = crate::chart::visible(&m, &chart);
+        let run = LayoutRun::spawn(&m, &chart, &view);
+        // The analyst drops e3 somewhere while the layout runs.
+        chart.pinned.insert(EntityId(3));
+        chart.positions.insert(EntityId(3), [500.0, -500.0]);
+        let start = std::time::Instant::now();
+        let mut applied = false;
+        while !run.is_settled() && start.elapsed() < std::time::Duration::from_secs(20) {
+            applied |= run.apply(&mut chart);
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        applied |= run.apply(&mut chart);
+        assert!(applied, "the layout delivered positions");
+        assert_eq!(chart.positions[&EntityId(3)], [500.0, -500.0]);
+        assert_eq!(chart.positions.len(), 8);
+    }
+}
