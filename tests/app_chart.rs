@@ -308,3 +308,30 @@ fn dragging_one_of_a_selection_moves_them_together() {
     assert_eq!(after[&TALIBAN], before[&TALIBAN], "unselected nodes stay");
     assert!(h.state().chart.pinned.contains(&IRAN) && h.state().chart.pinned.contains(&RUSSIA));
 }
+
+#[test]
+fn dragging_across_the_timeline_sets_a_date_range() {
+    let mut h = harness();
+    let rect = h.state().filters_panel.timeline_rect.expect("a timeline");
+    // From the left edge to the middle: the August report, not the December one.
+    let y = rect.center().y;
+    drag(
+        &mut h,
+        egui::pos2(rect.left() + 4.0, y),
+        egui::pos2(rect.center().x, y),
+        Modifiers::NONE,
+    );
+    h.run_steps(2);
+    let (from, to) = h.state().chart.filters.date_range.clone().expect("a range");
+    assert!(
+        from.as_str() <= "2020-08-17" && "2020-08-17" <= to.as_str(),
+        "{from}..{to}"
+    );
+    assert!(to.as_str() < "2020-12-31", "{from}..{to}");
+    // Only what the August report names is left.
+    assert!(!h.state().view().contains(GRU) && !h.state().view().contains(RUSSIA));
+    assert!(h.state().view().contains(SOLEIMANI));
+    h.get_by_label("all dates").click();
+    h.run_steps(2);
+    assert!(h.state().chart.filters.date_range.is_none());
+}

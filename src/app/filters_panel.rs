@@ -18,6 +18,8 @@ pub struct FiltersPanel {
     pub focus_search: bool,
     /// Where a drag on the timeline started (day number).
     brush_start: Option<i64>,
+    /// The timeline's plot area last frame, in screen points.
+    pub timeline_rect: Option<egui::Rect>,
 }
 
 /// Search results: entities whose name or alias contains `query`, best first (name prefix,
@@ -245,6 +247,7 @@ impl LinkchartApp {
                     (docs.keys().next().copied(), docs.keys().last().copied())
                 else {
                     ui.weak(format!("no dated documents ({undated} undated)"));
+                    self.filters_panel.timeline_rect = None;
                     return;
                 };
                 let range = f
@@ -317,6 +320,7 @@ impl LinkchartApp {
                             .color(Color32::from_rgb(206, 92, 0)),
                     );
                 });
+                self.filters_panel.timeline_rect = Some(resp.response.rect);
                 let day_at = |p: egui::Pos2| resp.transform.value_from_position(p).x.round() as i64;
                 if resp.response.drag_started()
                     && let Some(p) = resp.response.interact_pointer_pos()
