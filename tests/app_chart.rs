@@ -335,3 +335,28 @@ fn dragging_across_the_timeline_sets_a_date_range() {
     h.run_steps(2);
     assert!(h.state().chart.filters.date_range.is_none());
 }
+
+#[test]
+fn right_drag_box_selects_what_is_inside_only() {
+    let mut h = harness();
+    let iran = h.state().screen_pos_of(IRAN).expect("drawn");
+    let rect = h.state().canvas.rect;
+    // A box from the top-left corner of the canvas to just past Iran.
+    let corner = rect.min + egui::vec2(3.0, 3.0);
+    let end = iran + egui::vec2(2.0, 2.0);
+    drag_with(
+        &mut h,
+        egui::PointerButton::Secondary,
+        corner,
+        end,
+        Modifiers::NONE,
+    );
+    let sel = &h.state().chart.selection;
+    assert!(sel.contains(&IRAN));
+    let boxed = egui::Rect::from_two_pos(corner, end);
+    for (&id, _) in &h.state().chart.positions {
+        let p = h.state().screen_pos_of(id).expect("drawn");
+        assert_eq!(sel.contains(&id), boxed.contains(p), "{id}");
+    }
+    assert!(h.state().chart.pinned.is_empty());
+}

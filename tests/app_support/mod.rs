@@ -230,9 +230,20 @@ pub fn harness() -> Harness<'static, LinkchartApp> {
     h
 }
 
-/// Press at `from`, move in steps to `to`, release.
+/// Press the primary button at `from`, move in steps to `to`, release.
 pub fn drag(
     h: &mut Harness<'static, LinkchartApp>,
+    from: egui::Pos2,
+    to: egui::Pos2,
+    modifiers: egui::Modifiers,
+) {
+    drag_with(h, egui::PointerButton::Primary, from, to, modifiers);
+}
+
+/// Press `button` at `from`, move in steps to `to`, release.
+pub fn drag_with(
+    h: &mut Harness<'static, LinkchartApp>,
+    button: egui::PointerButton,
     from: egui::Pos2,
     to: egui::Pos2,
     modifiers: egui::Modifiers,
@@ -242,7 +253,7 @@ pub fn drag(
     h.event_modifiers(
         egui::Event::PointerButton {
             pos: from,
-            button: egui::PointerButton::Primary,
+            button,
             pressed: true,
             modifiers,
         },
@@ -257,7 +268,7 @@ pub fn drag(
     h.event_modifiers(
         egui::Event::PointerButton {
             pos: to,
-            button: egui::PointerButton::Primary,
+            button,
             pressed: false,
             modifiers,
         },
