@@ -360,3 +360,36 @@ fn right_drag_box_selects_what_is_inside_only() {
     }
     assert!(h.state().chart.pinned.is_empty());
 }
+
+#[test]
+fn clicking_a_link_shows_its_evidence() {
+    let mut h = harness();
+    let edge = h
+        .state()
+        .scene()
+        .edges
+        .iter()
+        .find(|e| e.link == linkchart::model::LinkId(1))
+        .expect("Taliban attacked Bagram is drawn")
+        .clone();
+    let a = edge.points[0];
+    let b = edge.points[edge.points.len() - 1];
+    let mid = h.state().chart.view.screen_from_chart(
+        [
+            h.state().canvas.rect.width(),
+            h.state().canvas.rect.height(),
+        ],
+        [(a[0] + b[0]) * 0.5, (a[1] + b[1]) * 0.5],
+    );
+    let at = h.state().canvas.rect.min + egui::vec2(mid[0], mid[1]);
+    assert_eq!(h.state().entity_at(at), None);
+    click_at(&mut h, at, Modifiers::NONE);
+    assert_eq!(
+        h.state().chart.selected_link,
+        Some(linkchart::model::LinkId(1))
+    );
+    h.run_steps(2);
+    h.get_by_label("Taliban attacked Bagram Air Base");
+    let quoted = format!("“{SENTENCE_BOUNTY}”");
+    assert_eq!(h.query_all_by_label(&quoted).count(), 1);
+}

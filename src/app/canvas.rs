@@ -167,11 +167,37 @@ impl LinkchartApp {
                 Color32::GRAY,
             );
         }
-        if let Some(id) = self.canvas.hovered
-            && self.canvas.drag == Drag::None
-        {
-            response.on_hover_ui_at_pointer(|ui| self.tooltip_ui(ui, id));
+        if self.canvas.drag == Drag::None {
+            if let Some(id) = self.canvas.hovered {
+                response.on_hover_ui_at_pointer(|ui| self.tooltip_ui(ui, id));
+            } else if let Some(link) = response.hover_pos().and_then(|p| self.link_at(p)) {
+                response.on_hover_ui_at_pointer(|ui| self.link_tooltip_ui(ui, link));
+            }
         }
+    }
+
+    /// The link drawn under a screen point (within 5 points of its line).
+    pub fn link_at(&self, p: Pos2) -> Option<crate::model::LinkId> {
+        self.scene
+            .edges
+            .iter()
+            .find(|e| self.distance_to_edge(p, &e.points) < 5.0)
+            .map(|e| e.link)
+    }
+
+    fn link_tooltip_ui(&self, ui: &mut egui::Ui, id: crate::model::LinkId) {
+        let Some(l) = self.model.link(id) else {
+            return;
+        };
+        let name = |id| self.model.entity(id).map_or("?", |e| e.name.as_str());
+        ui.strong(format!("{} {} {}", name(l.from), l.label, name(l.to)));
+        ui.label(format!(
+            "{:?} · {} sentences in {} documents",
+            self.model.confidence(l),
+            l.evidence.len(),
+            l.documents().len()
+        ));
+        ui.weak("click to read the evidence");
     }
 
     fn tooltip_ui(&self, ui: &mut egui::Ui, id: EntityId) {
@@ -331,16 +357,9 @@ impl LinkchartApp {
                 }
                 None if !additive => {
                     self.chart.selection.clear();
-                    self.chart.selected_link = self
-                        .scene
-                        .edges
-                        .iter()
-                        .find(|e| {
-                            response
-                                .interact_pointer_pos()
-                                .is_some_and(|p| self.distance_to_edge(p, &e.points) < 5.0)
-                        })
-                        .map(|e| e.link);
+                    self.chart.selected_link = response
+                        .interact_pointer_pos()
+                        .and_then(|p| self.link_at(p));
                 }
                 None => {}
             }
