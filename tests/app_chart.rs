@@ -281,6 +281,15 @@ fn title_names_the_model_and_marks_unsaved_changes() {
     h.state_mut().chart.selection.insert(IRAN);
     h.state_mut().hide_selection();
     assert_eq!(h.state().title(), "linkchart — untitled •");
+    // The window is told.
+    h.step();
+    let sent = h
+        .output()
+        .viewport_output
+        .values()
+        .flat_map(|v| v.commands.iter())
+        .any(|c| matches!(c, egui::ViewportCommand::Title(t) if t == "linkchart — untitled •"));
+    assert!(sent, "the title is sent to the window");
 }
 
 #[test]
