@@ -1,6 +1,8 @@
 //! The app driven through egui_kittest: filtering, dragging, selecting, reading evidence,
 //! searching, keyboard shortcuts. Runs on a hand-made model (see `app_support`).
 
+#![cfg(feature = "gui")]
+
 mod app_support;
 
 use std::time::Duration;

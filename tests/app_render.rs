@@ -1,5 +1,7 @@
 //! Rendered on the CPU (wgpu on llvmpipe): what the canvas shows follows the chart state.
 
+#![cfg(feature = "gui")]
+
 mod app_support;
 
 use app_support::*;

@@ -1,5 +1,7 @@
 //! The app on the bundled corpus, loaded in the background as `linkchart` does.
 
+#![cfg(feature = "gui")]
+
 use std::time::Duration;
 
 use egui_kittest::Harness;

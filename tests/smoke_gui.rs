@@ -1,6 +1,8 @@
 //! Starts the real binary in a window under Xvfb, lets it draw the bundled corpus's chart,
 //! and checks the screenshot it saves (`LINKCHART_SCREENSHOT`) is a drawn chart, not a blank.
 
+#![cfg(feature = "gui")]
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
