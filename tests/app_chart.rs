@@ -365,7 +365,7 @@ fn right_drag_box_selects_what_is_inside_only() {
     let sel = &h.state().chart.selection;
     assert!(sel.contains(&IRAN));
     let boxed = egui::Rect::from_two_pos(corner, end);
-    for (&id, _) in &h.state().chart.positions {
+    for &id in h.state().chart.positions.keys() {
         let p = h.state().screen_pos_of(id).expect("drawn");
         assert_eq!(sel.contains(&id), boxed.contains(p), "{id}");
     }
