@@ -186,9 +186,9 @@ impl LinkchartApp {
         )
     }
 
-    /// Mean CPU time of `ui` over the recent frames.
-    pub fn mean_frame_time(&self) -> Option<Duration> {
-        self.frame_times.mean()
+    /// Median CPU time of `ui` over the last 120 frames.
+    pub fn median_frame_time(&self) -> Option<Duration> {
+        self.frame_times.median()
     }
 
     /// Recompute the view when filters, the hidden set or the model changed.
@@ -391,7 +391,7 @@ impl LinkchartApp {
                 ui.label(format!("{} selected", self.chart.selection.len()));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if let Some(t) = self.frame_times.mean() {
+                if let Some(t) = self.frame_times.median() {
                     ui.weak(format!("ui {:.2} ms", t.as_secs_f64() * 1000.0));
                 }
                 ui.weak(
@@ -464,9 +464,15 @@ impl FrameTimes {
         self.recent.push_back(t);
     }
 
-    fn mean(&self) -> Option<Duration> {
-        let n = self.recent.len() as u32;
-        (n > 0).then(|| self.recent.iter().sum::<Duration>() / n)
+    /// The median, so that the first frames (font atlas, first layout) do not dominate.
+    fn median(&self) -> Option<Duration> {
+        let mut v: Vec<Duration> = self.recent.iter().copied().collect();
+        v.sort_unstable();
+        v.get(v.len() / 2).copied()
+    }
+
+    fn max(&self) -> Option<Duration> {
+        self.recent.iter().max().copied()
     }
 }
 
@@ -523,9 +529,11 @@ impl LinkchartApp {
         if let Some(image) = image {
             match save_png(&image, &shot.path) {
                 Ok(()) => {
-                    let ms = self.frame_times.mean().unwrap_or_default().as_secs_f64() * 1000.0;
+                    let ms = |t: Option<Duration>| t.unwrap_or_default().as_secs_f64() * 1000.0;
+                    let (median, max) = (ms(self.frame_times.median()), ms(self.frame_times.max()));
+                    let frames = self.frame_times.recent.len();
                     eprintln!(
-                        "linkchart: screenshot {} ({}x{}); {} entities, {} links drawn; mean ui time {ms:.2} ms",
+                        "linkchart: screenshot {} ({}x{}); {} entities, {} links drawn; ui time over {frames} frames: median {median:.2} ms, max {max:.2} ms",
                         shot.path.display(),
                         image.size[0],
                         image.size[1],
