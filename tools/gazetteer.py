@@ -45,9 +45,10 @@ for c in sorted(countries, key=lambda c: c["name"]["common"]):
         if d and d not in demonyms and d != name:
             demonyms.append(d)
     capital = ";".join(c.get("capital", []))
-    rows.append("\t".join([name, c["cca2"], ";".join(aliases), ";".join(demonyms), capital]))
+    un = "1" if c.get("unMember") else "0"
+    rows.append("\t".join([name, c["cca2"], ";".join(aliases), ";".join(demonyms), capital, un]))
 (out / "countries.tsv").write_text(
-    "# name\tcca2\taliases\tdemonyms\tcapitals  (world-countries 5.1.0, ODbL 1.0)\n" + "\n".join(rows) + "\n")
+    "# name\tcca2\taliases\tdemonyms\tcapitals\tun_member  (world-countries 5.1.0, ODbL 1.0)\n" + "\n".join(rows) + "\n")
 
 first = set()
 for f in ("dist.male.first", "dist.female.first"):

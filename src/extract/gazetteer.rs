@@ -85,6 +85,13 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// The leading letters and digits of a folded form: the key under which names of several
+/// words are looked for (`u.s. army` → `u`, `people's republic` → `people`).
+pub fn first_key(folded: &str) -> &str {
+    let end = folded.find(|c: char| !c.is_alphanumeric()).unwrap_or(folded.len());
+    &folded[..end]
+}
+
 fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 1 && s.chars().all(|c| !c.is_lowercase()) && s.chars().any(|c| c.is_uppercase())
@@ -117,8 +124,8 @@ impl Gazetteer {
             return;
         }
         let f = fold(form);
-        if let Some((first, _)) = f.split_once([' ', '-']) {
-            self.multi_first.insert(first.to_owned());
+        if f.contains([' ', '-', '\'']) {
+            self.multi_first.insert(first_key(&f).to_owned());
         }
         self.folded.entry(f).or_insert(hit);
     }
@@ -130,10 +137,12 @@ impl Gazetteer {
                 .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         };
         // Countries first: their names win over any city or body of the same name.
+        // UN members first, so that `American` is the United States, not American Samoa.
         let mut capitals: Vec<(String, String)> = Vec::new();
-        for line in data_lines(COUNTRIES) {
-            let f: Vec<&str> = line.split('\t').collect();
-            let [name, _cca2, aliases, demonyms, caps] = f[..] else {
+        let mut rows: Vec<Vec<&str>> = data_lines(COUNTRIES).map(|l| l.split('\t').collect()).collect();
+        rows.sort_by_key(|f| f.get(5) != Some(&"1"));
+        for f in rows {
+            let [name, _cca2, aliases, demonyms, caps, _un] = f[..] else {
                 continue;
             };
             let id = g.add_entry(name, EntityType::Country, None);
@@ -220,7 +229,7 @@ impl Gazetteer {
 
     /// May a name of several words start with this (lower-cased) word?
     pub fn starts_multi(&self, folded_word: &str) -> bool {
-        self.multi_first.contains(folded_word)
+        self.multi_first.contains(first_key(folded_word))
     }
 
     pub fn entry(&self, hit: Hit) -> &Entry {

@@ -306,3 +306,31 @@ pub fn title_label(title: &str) -> &'static str {
         _ => "member of",
     }
 }
+
+/// Nouns that a country name or demonym owns in state matters (`US officials`, `Iranian troops`).
+pub fn is_state_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "officials" | "official" | "intelligence" | "troops" | "forces" | "government" | "military"
+            | "administration" | "soldiers" | "personnel" | "servicemen" | "servicemembers"
+            | "interests" | "security" | "diplomats" | "authorities" | "lawmakers" | "agencies"
+            | "navy" | "army" | "sanctions" | "president" | "secretary" | "envoy" | "ambassador"
+            | "regulators" | "prosecutors" | "investigators" | "officers" | "ministry" | "policy"
+            | "citizens" | "voters" | "election" | "economy" | "markets" | "companies"
+    )
+}
+
+/// Roles that serve a state: a person titled so and named with no country serves the home
+/// country of the text.
+pub fn is_public_role(w: &str) -> bool {
+    matches!(
+        w,
+        "president" | "president-elect" | "pres" | "vice" | "secretary" | "sec" | "minister" | "prime"
+            | "general" | "gen" | "major" | "maj" | "mg" | "bg" | "ltg" | "admiral" | "adm" | "colonel"
+            | "col" | "commander" | "cmdr" | "spokesman" | "spokeswoman" | "spokesperson" | "advisor"
+            | "adviser" | "senator" | "sen" | "governor" | "gov" | "ambassador" | "envoy" | "official"
+            | "lieutenant" | "lt" | "captain" | "capt" | "sergeant" | "sgt" | "officer" | "congressman"
+            | "congresswoman" | "representative" | "rep" | "lawmaker" | "speaker" | "attorney"
+            | "prosecutor" | "judge" | "justice" | "mayor" | "chancellor" | "premier" | "diplomat"
+    )
+}

@@ -79,6 +79,7 @@ struct Group {
     votes: [usize; 7],
     gaz: Option<u32>,
     countries: Vec<(String, usize)>,
+    home: Vec<(String, usize)>,
     multi_word: bool,
 }
 
@@ -206,6 +207,7 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                     votes: [0; 7],
                     gaz: None,
                     countries: Vec::new(),
+                    home: Vec::new(),
                     multi_word: false,
                 }
             });
@@ -241,6 +243,12 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 match grp.countries.iter_mut().find(|(n, _)| n == cn) {
                     Some(x) => x.1 += 1,
                     None => grp.countries.push((cn.clone(), 1)),
+                }
+            }
+            if let Some(cn) = &c.home {
+                match grp.home.iter_mut().find(|(n, _)| n == cn) {
+                    Some(x) => x.1 += 1,
+                    None => grp.home.push((cn.clone(), 1)),
                 }
             }
         }
@@ -291,7 +299,7 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 aliases.push(s.clone());
             }
         }
-        let mut countries = grp.countries.clone();
+        let mut countries = if grp.countries.is_empty() { grp.home.clone() } else { grp.countries.clone() };
         countries.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let countries: Vec<String> = if kind == EntityType::Country {
             Vec::new()
@@ -311,6 +319,22 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
             mentions,
             note: None,
         });
+    }
+    // `Trump administration` serves the country of `Donald Trump`.
+    for i in 0..entities.len() {
+        let e = &entities[i];
+        if e.kind != EntityType::Organization || !e.countries.is_empty() {
+            continue;
+        }
+        let Some(stem) = e.name.strip_suffix(" administration") else { continue };
+        let stem = fold(stem.rsplit(' ').next().unwrap_or(stem));
+        let cn = entities.iter().find_map(|p| {
+            let last = fold(p.name.rsplit(' ').next().unwrap_or(""));
+            (p.kind == EntityType::Person && last == stem).then(|| p.countries.first().cloned()).flatten()
+        });
+        if let Some(cn) = cn {
+            entities[i].countries.push(cn);
+        }
     }
     let links = build_links(outs, &keys, &id_of, &mut entities);
     (entities, links)

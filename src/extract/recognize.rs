@@ -36,6 +36,8 @@ pub struct Cand {
     pub role: Option<String>,
     /// This is an acronym defined in the text for the candidate at this index.
     pub alias_of: Option<usize>,
+    /// The document's home country, for a person with a public role and no other country.
+    pub home: Option<String>,
 }
 
 /// A relation stated in one sentence between two candidates.
@@ -56,6 +58,8 @@ pub struct DocOut {
     pub hedged: Vec<bool>,
     /// Number of words, for throughput figures.
     pub words: usize,
+    /// The country whose officials, troops and agencies the text speaks of most (`US officials`).
+    pub home: Option<String>,
 }
 
 pub fn analyze(doc: &Document) -> DocOut {
@@ -95,6 +99,7 @@ pub fn analyze(doc: &Document) -> DocOut {
     for (si, &(a, b)) in ranges.iter().enumerate() {
         st.sentence(si as u32, a, b);
     }
+    st.home_country();
     st.out
 }
 
@@ -284,6 +289,7 @@ impl<'a> State<'a> {
                     acronym: false,
                     role: None,
                     alias_of: None,
+                    home: None,
                 });
                 i = j;
                 continue;
@@ -348,6 +354,7 @@ impl<'a> State<'a> {
                         acronym: false,
                         role: None,
                         alias_of: None,
+                        home: None,
                     });
                     i = self.acronym_after(si, k, j, b);
                     continue;
@@ -389,7 +396,7 @@ impl<'a> State<'a> {
                 j.max(i + 1)
             };
         }
-        self.post_sentence(si, first_cand, a, b);
+        self.post_sentence(si, first_cand, a, b, credit);
     }
 
     /// `Name (ACR)` or `ACR [Name]`: the acronym becomes an alias of candidate `k`.
@@ -636,7 +643,7 @@ impl<'a> State<'a> {
             }
         } else if nn == 1 {
             strong = false;
-            let the = i > a && self.is_word_at(i - 1, b, "the");
+            let the = i > a && self.toks[i - 1].is_word() && self.word(i - 1) == "the";
             let agent = lx::is_speech_verb(next_word(j))
                 || (i >= a + 2 && self.word(i - 1) == "to" && self.word(i - 2).eq_ignore_ascii_case("according"))
                 || (i > a && matches!(self.word(i - 1), "told" | "by"));
@@ -678,6 +685,7 @@ impl<'a> State<'a> {
             acronym,
             role,
             alias_of: None,
+            home: None,
         });
     }
 
@@ -721,12 +729,46 @@ impl<'a> State<'a> {
         false
     }
 
+    /// The home country of the text: the one named most as the owner of officials, troops,
+    /// agencies (`US officials`, `American troops`). People with a public role and no country
+    /// of their own are taken to serve it.
+    fn home_country(&mut self) {
+        let g = self.g;
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for c in &self.out.cands {
+            if c.etype != EntityType::Country || c.t1 >= self.toks.len() {
+                continue;
+            }
+            let t = self.toks[c.t1];
+            if !t.is_word() || t.cap || !lx::is_state_noun(t.text(self.text)) {
+                continue;
+            }
+            let Some(name) = c.gaz.map(|e| g.entries[e as usize].name.clone()) else { continue };
+            match counts.iter_mut().find(|(n, _)| *n == name) {
+                Some(x) => x.1 += 1,
+                None => counts.push((name, 1)),
+            }
+        }
+        let best = counts.iter().map(|x| x.1).max().unwrap_or(0);
+        let top: Vec<&(String, usize)> = counts.iter().filter(|x| x.1 == best).collect();
+        if best < 2 || top.len() != 1 {
+            return;
+        }
+        let home = top[0].0.clone();
+        for c in &mut self.out.cands {
+            if c.etype == EntityType::Person && c.role.as_deref().is_some_and(lx::is_public_role) {
+                c.home = Some(home.clone());
+            }
+        }
+        self.out.home = Some(home);
+    }
+
     fn push(&mut self, c: Cand) {
         self.out.cands.push(c);
     }
 
     /// Country hints from context, title links, relations and hedges of one sentence.
-    fn post_sentence(&mut self, si: u32, first: usize, a: usize, b: usize) {
+    fn post_sentence(&mut self, si: u32, first: usize, a: usize, b: usize, credit: bool) {
         let hedged = self.toks[a..b]
             .iter()
             .any(|t| t.is_word() && !t.cap && lx::is_hedge(t.text(self.text)));
@@ -826,6 +868,37 @@ impl<'a> State<'a> {
             }
             if let Some(cn) = poss_hint {
                 self.out.cands[d].countries.push(cn);
+            }
+        }
+        // Credits: `Photo by OLIVIER DOULIERY/AFP`, `AP Photo/Mark Schiefelbein`.
+        if credit {
+            for c in first..end {
+                if self.out.cands[c].etype != EntityType::Person {
+                    continue;
+                }
+                let (t0, t1) = (self.out.cands[c].t0, self.out.cands[c].t1);
+                let after = (c + 1..end).find(|&d| {
+                    let dc = &self.out.cands[d];
+                    dc.t0 == t1 + 1 && self.punct_at(t1, b) == Some('/')
+                });
+                let before = (first..c).rev().find(|&d| {
+                    let dc = &self.out.cands[d];
+                    dc.t1 < t0
+                        && (dc.t1..t0).all(|k| {
+                            self.punct_at(k, b) == Some('/') || (self.toks[k].is_word() && is_credit_word(self.word(k)))
+                        })
+                        && (dc.t1..t0).any(|k| self.punct_at(k, b) == Some('/'))
+                });
+                if let Some(d) = after.or(before)
+                    && self.out.cands[d].etype == EntityType::Organization
+                {
+                    if let Some(cn) = self.out.cands[d].countries.first().cloned() {
+                        self.out.cands[c].countries.push(cn);
+                    }
+                    if pairs.insert((c, d)) {
+                        self.out.rels.push(Rel { a: c, b: d, label: "photographer for", sent: si });
+                    }
+                }
             }
         }
         // Relation words between two names.
