@@ -111,7 +111,19 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
     let mut initials: FxHashMap<String, Vec<(usize, String)>> = FxHashMap::default();
     for (d, out) in outs.iter().enumerate() {
         for c in &out.cands {
-            if c.gaz.is_some() || c.words.len() < 2 || c.alias_of.is_some() {
+            // Known bodies with a head word: `Haqqani network` → `haqqani`.
+            if let Some(e) = c.gaz {
+                let entry = &g.entries[e as usize];
+                let ws: Vec<String> = fold(&entry.name).split(' ').map(str::to_owned).collect();
+                if matches!(entry.kind, EntityType::Organization | EntityType::Facility)
+                    && ws.len() == 2
+                    && super::lexicon::is_org_head(&ws[1])
+                {
+                    stems.entry(ws[0].clone()).or_default().push((d, format!("g\u{1f}{}", entry.name)));
+                }
+                continue;
+            }
+            if c.words.len() < 2 || c.alias_of.is_some() {
                 continue;
             }
             if !matches!(c.etype, EntityType::Organization | EntityType::Facility | EntityType::Place) {
@@ -180,7 +192,11 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                     Some(format!("p\u{1f}{id}"))
                 } else if let Some(k) = c.acronym.then(|| initials.get(w).and_then(|v| unique(v, d))).flatten() {
                     Some(k)
-                } else if let Some(k) = stems.get(w).and_then(|v| unique(v, d)).filter(|_| !c.acronym) {
+                } else if let Some(k) = stems
+                    .get(w)
+                    .and_then(|v| unique(v, d))
+                    .filter(|_| !c.acronym && c.etype != EntityType::Person)
+                {
                     Some(k)
                 } else if c.etype == EntityType::Person {
                     Some(format!("p1\u{1f}{w}"))
@@ -277,10 +293,6 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 ranked[best]
             }
         };
-        // Noise guard: a single-word name with no type evidence, named once.
-        if kind == EntityType::Other && !grp.multi_word && grp.mentions.len() < 2 {
-            continue;
-        }
         let name = if let Some(e) = grp.gaz {
             g.entries[e as usize].name.clone()
         } else {
@@ -352,7 +364,8 @@ fn build_links(
     // Stated links: one per (from, to, label).
     let mut stated: Vec<(EntityId, EntityId, &'static str, Vec<Evidence>)> = Vec::new();
     let mut stated_index: FxHashMap<(EntityId, EntityId, &'static str), usize> = FxHashMap::default();
-    let mut stated_pairs: FxHashSet<(EntityId, EntityId)> = FxHashSet::default();
+    // (pair, document, sentence) that state a relation.
+    let mut stated_pairs: FxHashSet<(EntityId, EntityId, u32, u32)> = FxHashSet::default();
     for (d, out) in outs.iter().enumerate() {
         for r in &out.rels {
             let (Some(a), Some(b)) = (ent(d, r.a), ent(d, r.b)) else { continue };
@@ -371,11 +384,10 @@ fn build_links(
             if !stated[i].3.contains(&ev) {
                 stated[i].3.push(ev);
             }
-            stated_pairs.insert((a.min(b), a.max(b)));
+            stated_pairs.insert((a.min(b), a.max(b), d as u32, r.sent));
         }
     }
     // Co-mentions: pairs named in one sentence with nothing stated between them.
-    let is_other = |id: EntityId| entities[id.0 as usize].kind == EntityType::Other;
     let mut co: Vec<((EntityId, EntityId), Vec<Evidence>)> = Vec::new();
     let mut co_index: FxHashMap<(EntityId, EntityId), usize> = FxHashMap::default();
     for (d, out) in outs.iter().enumerate() {
@@ -384,7 +396,7 @@ fn build_links(
             let sent = out.cands[k].sent;
             let mut ids: Vec<EntityId> = Vec::new();
             while k < out.cands.len() && out.cands[k].sent == sent {
-                if let Some(id) = ent(d, k).filter(|&id| !is_other(id))
+                if let Some(id) = ent(d, k)
                     && !ids.contains(&id)
                 {
                     ids.push(id);
@@ -395,7 +407,7 @@ fn build_links(
             for x in 0..ids.len() {
                 for y in x + 1..ids.len() {
                     let pair = (ids[x].min(ids[y]), ids[x].max(ids[y]));
-                    if stated_pairs.contains(&pair) {
+                    if stated_pairs.contains(&(pair.0, pair.1, d as u32, sent)) {
                         continue;
                     }
                     let i = *co_index.entry(pair).or_insert_with(|| {

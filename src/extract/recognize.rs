@@ -178,10 +178,6 @@ impl<'a> State<'a> {
         self.toks[i].text(self.text)
     }
 
-    fn is_word_at(&self, i: usize, b: usize, w: &str) -> bool {
-        i < b && self.toks[i].is_word() && self.word(i).eq_ignore_ascii_case(w)
-    }
-
     fn punct_at(&self, i: usize, b: usize) -> Option<char> {
         match self.toks.get(i) {
             Some(Tok {
@@ -257,7 +253,10 @@ impl<'a> State<'a> {
             }
         }
         let credit = photo && slash;
-        let headline = !credit && nwords >= 5 && ncap * 10 >= nwords * 6;
+        let ends_period = self.toks[a..b].last().is_some_and(|t| t.kind == Kind::Punct('.'));
+        let headline = !credit
+            && nwords >= 4
+            && ((!ends_period && ncap * 4 >= nwords * 3) || ncap * 10 >= nwords * 9);
         let mut i = a;
         while i < b {
             let t = self.toks[i];
@@ -931,6 +930,15 @@ impl<'a> State<'a> {
             {
                 o = o2;
             }
+            // `killed top Iranian commander Qasem Soleimani`: the demonym describes the object.
+            if self.out.cands[o].demonym
+                && let Some(o2) = (o + 1..end).find(|&c| {
+                    let cd = &self.out.cands[c];
+                    cd.t0 > self.out.cands[o].t1 && cd.t0 - self.out.cands[o].t1 <= 2
+                })
+            {
+                o = o2;
+            }
             if next == "by" {
                 std::mem::swap(&mut s, &mut o);
             }
@@ -944,7 +952,7 @@ impl<'a> State<'a> {
             if label == "bounties to" && has_pay {
                 continue;
             }
-            if s != o && pairs.insert((s.min(o), s.max(o))) && pairs.insert((s, o)) {
+            if s != o && !pairs.contains(&(o, s)) && pairs.insert((s, o)) {
                 self.out.rels.push(Rel { a: s, b: o, label, sent: si });
             }
         }
@@ -954,4 +962,20 @@ impl<'a> State<'a> {
 fn surface_fold(s: &str) -> String {
     let f = fold(s);
     f.strip_prefix("the ").map(str::to_owned).unwrap_or(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relation_words_link_the_names_around_them() {
+        let doc = crate::corpus::document_from_text("d", "d.txt", "Iran paid the Taliban to attack US soldiers.".to_owned());
+        let out = analyze(&doc);
+        let names: Vec<&str> = out.cands.iter().map(|c| c.surface.as_str()).collect();
+        assert_eq!(names, ["Iran", "Taliban", "US"]);
+        let rels: Vec<(&str, &str, &str)> =
+            out.rels.iter().map(|r| (names[r.a], r.label, names[r.b])).collect();
+        assert!(rels.contains(&("Iran", "paid", "Taliban")), "{rels:?}");
+    }
 }
