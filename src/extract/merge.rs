@@ -130,7 +130,11 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 continue;
             }
             let key = key_of_multi(c);
-            if c.heads >= 1 && c.heads == c.words.len() - 1 {
+            let person_head = matches!(
+                c.words.last().map(String::as_str),
+                Some("administration" | "campaign" | "embassy" | "consulate" | "government")
+            );
+            if c.heads >= 1 && c.heads == c.words.len() - 1 && !person_head {
                 stems.entry(c.words[0].clone()).or_default().push((d, key.clone()));
             }
             let ini: String = c
@@ -238,6 +242,11 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 .or_else(|| c.surface.strip_prefix("The "))
                 .unwrap_or(&c.surface)
                 .to_owned();
+            if let Some(raw) = &c.raw
+                && !grp.surfaces.iter().any(|(s, _, _)| s == raw)
+            {
+                grp.surfaces.push((raw.clone(), 0, true));
+            }
             let multi = c.words.len() >= 2 || surface.contains(' ');
             grp.multi_word |= multi && c.etype != EntityType::Other;
             match grp.surfaces.iter_mut().find(|(s, _, _)| *s == surface) {

@@ -38,6 +38,8 @@ pub struct Cand {
     pub alias_of: Option<usize>,
     /// The document's home country, for a person with a public role and no other country.
     pub home: Option<String>,
+    /// The name as written when `surface` was re-cased (`OLIVIER DOULIERY`).
+    pub raw: Option<String>,
 }
 
 /// A relation stated in one sentence between two candidates.
@@ -289,6 +291,7 @@ impl<'a> State<'a> {
                     role: None,
                     alias_of: None,
                     home: None,
+                        raw: None,
                 });
                 i = j;
                 continue;
@@ -354,6 +357,7 @@ impl<'a> State<'a> {
                         role: None,
                         alias_of: None,
                         home: None,
+                        raw: None,
                     });
                     i = self.acronym_after(si, k, j, b);
                     continue;
@@ -665,8 +669,14 @@ impl<'a> State<'a> {
                 }
             }
         }
+        let mut raw = None;
         if etype == EntityType::Person && all_caps {
+            raw = Some(self.text[span.range()].to_owned());
             surface = title_case(&surface);
+        }
+        // A lone everyday word (`In`, `However`) is no name, whatever its case.
+        if etype == EntityType::Other && nn == 1 && lx::is_common_word(&folded[r]) {
+            return;
         }
         self.push(Cand {
             sent: si,
@@ -685,6 +695,7 @@ impl<'a> State<'a> {
             role,
             alias_of: None,
             home: None,
+            raw,
         });
     }
 
