@@ -217,10 +217,11 @@ impl Gazetteer {
 
     /// Look up a form as written (`text` is the source slice, possibly several words).
     pub fn lookup(&self, text: &str) -> Option<Hit> {
-        if let Some(h) = self.exact.get(text) {
+        let acronym = is_acronym(text);
+        if acronym && let Some(h) = self.exact.get(text) {
             return Some(*h);
         }
-        if is_acronym(text) && text.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+        if acronym && text.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
             // Short all-caps words only match case-sensitively (`US`, not `Us`; `WHO` ≠ `Who`).
             return None;
         }

@@ -209,7 +209,13 @@ impl<'a> State<'a> {
     /// Longest gazetteer name starting at token `i`.
     fn gaz_at(&self, i: usize, b: usize) -> Option<(usize, super::gazetteer::Hit)> {
         let first = fold(self.word(i));
-        if self.g.starts_multi(&first) {
+        let next_ok = i + 1 < b && {
+            let n = self.toks[i + 1];
+            n.cap || n.hyph || n.kind == Kind::Poss || (n.is_word() && matches!(n.text(self.text), "of" | "and" | "for" | "de" | "al" | "bin"))
+                || n.kind == Kind::Punct(',')
+                || (n.is_word() && head_type(n.text(self.text)).is_some())
+        };
+        if next_ok && self.g.starts_multi(&first) {
             let hi = (i + 8).min(b);
             for j in (i + 2..=hi).rev() {
                 let last = &self.toks[j - 1];
