@@ -375,3 +375,15 @@ pub fn is_public_role(w: &str) -> bool {
             | "prosecutor" | "judge" | "justice" | "mayor" | "chancellor" | "premier" | "diplomat"
     )
 }
+
+/// Head words of public bodies: an organisation so named, with no country of its own, is taken
+/// to belong to the home country of the text.
+pub fn is_state_head(w: &str) -> bool {
+    matches!(
+        w,
+        "ministry" | "department" | "court" | "commission" | "council" | "police" | "agency"
+            | "parliament" | "army" | "navy" | "party" | "authority" | "regulator" | "senate"
+            | "assembly" | "congress" | "cabinet" | "guard" | "office" | "bureau" | "prosecutor"
+            | "tribunal" | "directorate" | "administration" | "force" | "forces" | "service"
+    )
+}

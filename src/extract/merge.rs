@@ -438,6 +438,8 @@ fn build_links(
             *label,
             "spokesman for" | "serves in" | "secretary of" | "president of" | "minister of" | "envoy of"
                 | "head of" | "leader in" | "commander of" | "official of" | "member of"
+                | "chief executive of" | "director of" | "chairman of" | "founder of" | "fellow at"
+                | "journalist at" | "advisor to" | "photographer for" | "professor at"
         ) {
             continue;
         }

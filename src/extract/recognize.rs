@@ -752,27 +752,36 @@ impl<'a> State<'a> {
         let g = self.g;
         let mut counts: Vec<(String, usize)> = Vec::new();
         for c in &self.out.cands {
-            if c.etype != EntityType::Country || c.t1 >= self.toks.len() {
-                continue;
-            }
-            let t = self.toks[c.t1];
-            if !t.is_word() || t.cap || !lx::is_state_noun(t.text(self.text)) {
+            if c.etype != EntityType::Country {
                 continue;
             }
             let Some(name) = c.gaz.map(|e| g.entries[e as usize].name.clone()) else { continue };
+            // A mention counts 1; `Kenya's …` 2; `US officials`, `Iranian troops` 3.
+            let mut w = 1;
+            if let Some(t) = self.toks.get(c.t1) {
+                if t.kind == Kind::Poss {
+                    w = 2;
+                } else if t.is_word() && !t.cap && lx::is_state_noun(t.text(self.text)) {
+                    w = 3;
+                }
+            }
             match counts.iter_mut().find(|(n, _)| *n == name) {
-                Some(x) => x.1 += 1,
-                None => counts.push((name, 1)),
+                Some(x) => x.1 += w,
+                None => counts.push((name, w)),
             }
         }
         let best = counts.iter().map(|x| x.1).max().unwrap_or(0);
         let top: Vec<&(String, usize)> = counts.iter().filter(|x| x.1 == best).collect();
-        if best < 2 || top.len() != 1 {
+        if best < 3 || top.len() != 1 {
             return;
         }
         let home = top[0].0.clone();
         for c in &mut self.out.cands {
-            if c.etype == EntityType::Person && c.role.as_deref().is_some_and(lx::is_public_role) {
+            let person = c.etype == EntityType::Person && c.role.is_some();
+            let body = c.etype == EntityType::Organization
+                && c.gaz.is_none()
+                && c.words.last().is_some_and(|w| lx::is_state_head(w));
+            if person || body {
                 c.home = Some(home.clone());
             }
         }
@@ -884,6 +893,30 @@ impl<'a> State<'a> {
             }
             if let Some(cn) = poss_hint {
                 self.out.cands[d].countries.push(cn);
+            }
+        }
+        // `Nordvik, which is based in Stockholm`, `a Berlin-based …` is left alone.
+        for c in first..end {
+            if !matches!(self.out.cands[c].etype, EntityType::Organization) {
+                continue;
+            }
+            let t1 = self.out.cands[c].t1;
+            let Some(d) = (c + 1..end).find(|&d| self.out.cands[d].t0 >= t1) else { continue };
+            let t0 = self.out.cands[d].t0;
+            if t0 - t1 > 6 || !matches!(self.out.cands[d].etype, EntityType::Place | EntityType::Country) {
+                continue;
+            }
+            let between: Vec<&str> = (t1..t0).map(|k| self.word(k)).collect();
+            let based = between.windows(2).any(|w| {
+                matches!(w[0], "based" | "headquartered" | "registered" | "incorporated") && w[1] == "in"
+            });
+            if based {
+                if let Some(cn) = country_of(&self.out.cands[d]) {
+                    self.out.cands[c].countries.push(cn);
+                }
+                if pairs.insert((c, d)) {
+                    self.out.rels.push(Rel { a: c, b: d, label: "based in", sent: si });
+                }
             }
         }
         // Credits: `Photo by OLIVIER DOULIERY/AFP`, `AP Photo/Mark Schiefelbein`.
