@@ -541,3 +541,302 @@ fn caption(
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::chart::visible;
+    use crate::model::{
+        Document, Entity, EntityId, Evidence, Link, LinkId, Mention, Span,
+    };
+    use crate::scene::Bounds;
+
+    fn doc(id: &str, outlet: &str) -> Document {
+        Document {
+            id: id.into(),
+            path: format!("{id}.txt"),
+            title: Some(format!("Title of {id}")),
+            outlet: Some(outlet.into()),
+            date: Some("2020-08-17".into()),
+            text: "A sentence.".into(),
+            sentences: vec![Span::new(0, 11)],
+            grade: None,
+        }
+    }
+
+    fn entity(i: u32, name: &str, kind: EntityType, mentions: usize) -> Entity {
+        Entity {
+            id: EntityId(i),
+            name: name.into(),
+            kind,
+            aliases: vec![],
+            countries: vec![],
+            mentions: (0..mentions)
+                .map(|k| Mention {
+                    doc: DocIdx(k as u32 % 3),
+                    sentence: 0,
+                    span: Span::new(0, 1),
+                })
+                .collect(),
+            note: None,
+        }
+    }
+
+    fn link(i: u32, from: u32, to: u32, kind: LinkKind, docs: &[(u32, bool)]) -> Link {
+        Link {
+            id: LinkId(i),
+            from: EntityId(from),
+            to: EntityId(to),
+            label: format!("link {i}"),
+            kind,
+            directed: i % 2 == 0,
+            evidence: docs
+                .iter()
+                .map(|&(d, hedged)| Evidence {
+                    doc: DocIdx(d),
+                    sentence: 0,
+                    hedged,
+                })
+                .collect(),
+            note: None,
+        }
+    }
+
+    /// Four entities on a square; links of every confidence; two parallel links e0–e1.
+    fn fixture() -> (Model, ChartState) {
+        let model = Model {
+            documents: vec![doc("a", "Reuters"), doc("b", "Al-Monitor"), doc("c", "Reuters")],
+            entities: vec![
+                entity(0, "Qasem Soleimani", EntityType::Person, 9),
+                entity(1, "Quds Force", EntityType::Organization, 1),
+                entity(2, "Iran", EntityType::Country, 4),
+                entity(3, "Kabul", EntityType::Place, 0),
+            ],
+            links: vec![
+                // Two outlets: confirmed.
+                link(0, 0, 1, LinkKind::Stated, &[(0, false), (1, false)]),
+                // Same outlet twice: one source.
+                link(1, 1, 2, LinkKind::Stated, &[(0, false), (2, false)]),
+                link(2, 2, 3, LinkKind::CoMention, &[(0, false)]),
+                // Hedged.
+                link(3, 3, 0, LinkKind::Stated, &[(1, true)]),
+                // Parallel to link 0, the other way.
+                link(4, 1, 0, LinkKind::Stated, &[(1, false)]),
+            ],
+        };
+        let mut chart = ChartState::default();
+        for (i, p) in [[0.0, 0.0], [200.0, 0.0], [200.0, 200.0], [0.0, 200.0]]
+            .into_iter()
+            .enumerate()
+        {
+            chart.positions.insert(EntityId(i as u32), p);
+        }
+        (model, chart)
+    }
+
+    fn build(model: &Model, chart: &ChartState) -> Scene {
+        build_scene(model, chart, &visible(model, chart), &SceneOptions::default())
+    }
+
+    fn dist(a: [f32; 2], b: [f32; 2]) -> f32 {
+        (a[0] - b[0]).hypot(a[1] - b[1])
+    }
+
+    #[test]
+    fn nodes_sit_at_their_positions_with_name_colour_and_size() {
+        let (model, chart) = fixture();
+        let scene = build(&model, &chart);
+        assert_eq!(scene.nodes.len(), 4);
+        let n = &scene.nodes[0];
+        assert_eq!(n.center, [0.0, 0.0]);
+        assert_eq!(n.label, "Qasem Soleimani");
+        assert_eq!(n.fill, style::type_color(EntityType::Person));
+        // Nine mentions make a bigger node than one.
+        assert!(scene.nodes[0].radius > scene.nodes[1].radius);
+        assert!(!n.placed);
+    }
+
+    #[test]
+    fn size_by_degree_counts_visible_links() {
+        let (model, chart) = fixture();
+        let opts = SceneOptions {
+            size_by: SizeBy::Degree,
+            ..SceneOptions::default()
+        };
+        let scene = build_scene(&model, &chart, &visible(&model, &chart), &opts);
+        // e0 has three links, e3 two.
+        assert!(scene.nodes[0].radius > scene.nodes[3].radius);
+    }
+
+    #[test]
+    fn line_style_follows_confidence() {
+        let (model, chart) = fixture();
+        let scene = build(&model, &chart);
+        let style_of = |id: u32| {
+            scene
+                .edges
+                .iter()
+                .find(|e| e.link == LinkId(id))
+                .map(|e| e.style)
+        };
+        assert_eq!(style_of(0), Some(LineStyle::Solid));
+        assert_eq!(style_of(1), Some(LineStyle::Dashed));
+        assert_eq!(style_of(2), Some(LineStyle::Dotted));
+        assert_eq!(style_of(3), Some(LineStyle::Dotted));
+        assert_eq!(scene.legend.styles, LineStyle::ALL.to_vec());
+        assert_eq!(
+            scene.legend.types,
+            vec![
+                EntityType::Person,
+                EntityType::Organization,
+                EntityType::Country,
+                EntityType::Place
+            ]
+        );
+    }
+
+    #[test]
+    fn links_stop_at_the_circles_and_directed_ones_get_an_arrow() {
+        let (model, chart) = fixture();
+        let scene = build(&model, &chart);
+        // Link 1 (e1 → e2) is straight and plain.
+        let e = scene.edges.iter().find(|e| e.link == LinkId(1)).unwrap();
+        let (a, b) = (&scene.nodes[1], &scene.nodes[2]);
+        assert_eq!(e.points.len(), 2);
+        assert!((dist(e.points[0], a.center) - (a.radius + style::EDGE_GAP)).abs() < 1e-3);
+        assert!((dist(e.points[1], b.center) - (b.radius + style::EDGE_GAP)).abs() < 1e-3);
+        assert!(e.arrow.is_none());
+        // Link 2 (e2 → e3) is directed: the tip touches e3's gap, the line stops short of it.
+        let e = scene.edges.iter().find(|e| e.link == LinkId(2)).unwrap();
+        let tip = e.arrow.unwrap()[0];
+        let c = &scene.nodes[3];
+        assert!((dist(tip, c.center) - (c.radius + style::EDGE_GAP)).abs() < 1e-3);
+        assert!(dist(*e.points.last().unwrap(), c.center) > dist(tip, c.center));
+        // Co-mention links are not labelled by default; stated ones are.
+        assert_eq!(e.label, None);
+        let e1 = scene.edges.iter().find(|e| e.link == LinkId(1)).unwrap();
+        assert_eq!(e1.label.as_deref(), Some("link 1"));
+    }
+
+    #[test]
+    fn parallel_links_are_drawn_apart() {
+        let (model, chart) = fixture();
+        let scene = build(&model, &chart);
+        let a = scene.edges.iter().find(|e| e.link == LinkId(0)).unwrap();
+        let b = scene.edges.iter().find(|e| e.link == LinkId(4)).unwrap();
+        assert!(a.points.len() > 2 && b.points.len() > 2, "both curved");
+        // Their midpoints lie on opposite sides of the straight line y = 0, well apart.
+        assert!(dist(a.label_at, b.label_at) >= style::PARALLEL_SPACING * 0.99);
+        assert!(a.label_at[1].signum() != b.label_at[1].signum());
+        // Curves still start and end at the circles.
+        let n0 = &scene.nodes[0];
+        assert!((dist(a.points[0], n0.center) - (n0.radius + style::EDGE_GAP)).abs() < 0.05);
+    }
+
+    #[test]
+    fn hidden_entities_and_their_links_are_left_out() {
+        let (model, mut chart) = fixture();
+        chart.hidden.insert(EntityId(2));
+        let scene = build(&model, &chart);
+        assert!(scene.nodes.iter().all(|n| n.id != EntityId(2)));
+        assert!(
+            scene
+                .edges
+                .iter()
+                .all(|e| e.from != EntityId(2) && e.to != EntityId(2))
+        );
+        assert!(scene.caption.counts.contains("1 entity"), "{}", scene.caption.counts);
+        assert!(!scene.legend.types.contains(&EntityType::Country));
+    }
+
+    #[test]
+    fn entities_without_position_are_placed_outside_the_chart_deterministically() {
+        let (model, mut chart) = fixture();
+        chart.positions.remove(&EntityId(3));
+        let s1 = build(&model, &chart);
+        let s2 = build(&model, &chart);
+        assert_eq!(s1, s2);
+        let n = s1.nodes.iter().find(|n| n.id == EntityId(3)).unwrap();
+        assert!(n.placed);
+        assert!(dist(n.center, [100.0, 100.0]) > 150.0, "{:?}", n.center);
+        // With no positions at all every node still gets a distinct place.
+        let s3 = build(&model, &ChartState::default());
+        let mut spots: Vec<[i64; 2]> = s3
+            .nodes
+            .iter()
+            .map(|n| [n.center[0] as i64, n.center[1] as i64])
+            .collect();
+        spots.dedup();
+        assert_eq!(spots.len(), 4);
+    }
+
+    #[test]
+    fn selection_marks_nodes_and_links() {
+        let (model, mut chart) = fixture();
+        chart.selection = BTreeSet::from([EntityId(1)]);
+        chart.selected_link = Some(LinkId(2));
+        let scene = build(&model, &chart);
+        let selected: Vec<EntityId> = scene.nodes.iter().filter(|n| n.selected).map(|n| n.id).collect();
+        assert_eq!(selected, vec![EntityId(1)]);
+        let e = scene.edges.iter().find(|e| e.selected).unwrap();
+        assert_eq!(e.link, LinkId(2));
+        assert_eq!(e.color, style::SELECTED_COLOR);
+    }
+
+    #[test]
+    fn cull_and_build_only_keep_what_overlaps_the_area() {
+        let (model, chart) = fixture();
+        let full = build(&model, &chart);
+        let area = Bounds::from_corners([-50.0, -50.0], [60.0, 60.0]);
+        let culled = full.cull(area);
+        let ids: Vec<EntityId> = culled.nodes.iter().map(|n| n.id).collect();
+        assert_eq!(ids, vec![EntityId(0)]);
+        assert!(culled.edges.iter().all(|e| e.bounds.intersects(&area)));
+        assert!(!culled.edges.is_empty());
+        let opts = SceneOptions {
+            only: Some(area),
+            ..SceneOptions::default()
+        };
+        let only = build_scene(&model, &chart, &visible(&model, &chart), &opts);
+        assert_eq!(only.nodes, culled.nodes);
+        assert_eq!(only.edges, culled.edges);
+    }
+
+    #[test]
+    fn caption_names_filters_sources_and_date() {
+        let (model, mut chart) = fixture();
+        chart.filters.sources.insert("b".into());
+        let opts = SceneOptions {
+            date: Some("2026-01-02".into()),
+            ..SceneOptions::default()
+        };
+        let scene = build_scene(&model, &chart, &visible(&model, &chart), &opts);
+        assert_eq!(scene.caption.filters, vec!["sources: b".to_string()]);
+        assert_eq!(scene.caption.sources.len(), 1);
+        assert!(scene.caption.sources[0].starts_with("Al-Monitor, 2020-08-17: Title of b"));
+        assert_eq!(scene.caption.date.as_deref(), Some("2026-01-02"));
+    }
+
+    #[test]
+    fn hit_tests_find_nodes_and_links() {
+        let (model, chart) = fixture();
+        let scene = build(&model, &chart);
+        assert_eq!(scene.node_at([1.0, 1.0]).map(|n| n.id), Some(EntityId(0)));
+        assert!(scene.node_at([100.0, 100.0]).is_none());
+        // Link 1 runs down x = 200.
+        assert_eq!(scene.edge_at([201.0, 100.0], 3.0).map(|e| e.link), Some(LinkId(1)));
+    }
+
+    #[test]
+    fn synthetic_charts_build_with_every_style() {
+        let (model, chart) = crate::scene::synthetic::synthetic(300, 900, 7);
+        let scene = build(&model, &chart);
+        assert_eq!(scene.nodes.len(), 300);
+        assert!(scene.edges.len() > 850);
+        assert_eq!(scene.legend.styles.len(), 3);
+        assert_eq!(scene.legend.types.len(), 7);
+        assert!(scene.edges.iter().any(|e| e.points.len() > 2));
+    }
+}

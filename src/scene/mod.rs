@@ -6,6 +6,7 @@
 mod build;
 pub mod icons;
 pub mod style;
+pub mod synthetic;
 
 use serde::{Deserialize, Serialize};
 
