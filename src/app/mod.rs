@@ -1,5 +1,7 @@
 //! The egui front end.
 
+pub mod draw;
+
 use std::path::PathBuf;
 
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
