@@ -73,10 +73,7 @@ fn png_export_looks_like_the_screen() {
         .build_ui(move |ui| {
             let ctx = ui.ctx().clone();
             let rect = ctx.content_rect();
-            let painter = ctx.layer_painter(egui::LayerId::new(
-                egui::Order::Foreground,
-                egui::Id::new("scene"),
-            ));
+            let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, ui.scope_id()));
             painter.rect_filled(rect, 0.0, egui::Color32::WHITE);
             let origin = rect.min;
             paint_scene(
@@ -90,6 +87,12 @@ fn png_export_looks_like_the_screen() {
     harness.run();
     let screen = harness.render().expect("wgpu renders the harness");
     assert_eq!(screen.dimensions(), (w, h));
+    if let Some(dir) = std::env::var_os("LINKCHART_SAVE_RENDERS") {
+        // Look at both: LINKCHART_SAVE_RENDERS=/tmp cargo test --release --test export_screen
+        let dir = std::path::PathBuf::from(dir);
+        std::fs::write(dir.join("export_screen.export.png"), &png).unwrap();
+        screen.save(dir.join("export_screen.screen.png")).unwrap();
+    }
     let screen = screen.into_raw();
 
     let k = 4;
