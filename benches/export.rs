@@ -23,7 +23,9 @@ fn bench_export(c: &mut Criterion) {
         ..ExportOptions::default()
     };
     group.bench_function("png_2000px", |b| b.iter(|| export::png(&scene, &wide)));
-    group.bench_function("graphml", |b| b.iter(|| export::graphml(&model, &chart, &view)));
+    group.bench_function("graphml", |b| {
+        b.iter(|| export::graphml(&model, &chart, &view))
+    });
     group.finish();
 }
 

@@ -26,7 +26,14 @@ fn exports_every_format_from_a_corpus_folder() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["chart.png", "chart.svg", "chart.graphml", "chart.csv"] {
         let out = dir.path().join(name);
-        let o = linkchart(&["export", &seeds(), "--out", out.to_str().unwrap(), "--width", "640"]);
+        let o = linkchart(&[
+            "export",
+            &seeds(),
+            "--out",
+            out.to_str().unwrap(),
+            "--width",
+            "640",
+        ]);
         assert!(o.status.success(), "{name}: {}", stderr(&o));
         assert!(std::fs::metadata(&out).unwrap().len() > 0, "{name} written");
     }
@@ -52,13 +59,34 @@ fn unknown_extension_fails_naming_it_and_writes_nothing() {
 fn unknown_country_or_source_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("chart.svg");
-    let o = linkchart(&["export", &seeds(), "--out", out.to_str().unwrap(), "--country", "Narnia"]);
+    let o = linkchart(&[
+        "export",
+        &seeds(),
+        "--out",
+        out.to_str().unwrap(),
+        "--country",
+        "Narnia",
+    ]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("unknown country \"Narnia\""), "{}", stderr(&o));
-    let o = linkchart(&["export", &seeds(), "--out", out.to_str().unwrap(), "--source", "nope"]);
+    assert!(
+        stderr(&o).contains("unknown country \"Narnia\""),
+        "{}",
+        stderr(&o)
+    );
+    let o = linkchart(&[
+        "export",
+        &seeds(),
+        "--out",
+        out.to_str().unwrap(),
+        "--source",
+        "nope",
+    ]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("unknown source \"nope\"") && err.contains("000_ca07ce851ffc04f2"), "{err}");
+    assert!(
+        err.contains("unknown source \"nope\"") && err.contains("000_ca07ce851ffc04f2"),
+        "{err}"
+    );
     assert!(!out.exists());
 }
 

@@ -29,7 +29,10 @@ fn graphml_reads_back_with_the_same_nodes_edges_and_attributes() {
         .map(|k| {
             (
                 k.attribute("id").unwrap(),
-                (k.attribute("for").unwrap(), k.attribute("attr.name").unwrap()),
+                (
+                    k.attribute("for").unwrap(),
+                    k.attribute("attr.name").unwrap(),
+                ),
             )
         })
         .collect();
@@ -41,7 +44,10 @@ fn graphml_reads_back_with_the_same_nodes_edges_and_attributes() {
 
     let mut node_ids = BTreeSet::new();
     let mut names = BTreeMap::new();
-    for node in graph.children().filter(|n| n.has_tag_name((GRAPHML_NS, "node"))) {
+    for node in graph
+        .children()
+        .filter(|n| n.has_tag_name((GRAPHML_NS, "node")))
+    {
         let id = node.attribute("id").unwrap().to_owned();
         for d in node.children().filter(|n| n.is_element()) {
             let key = d.attribute("key").unwrap();
@@ -58,9 +64,18 @@ fn graphml_reads_back_with_the_same_nodes_edges_and_attributes() {
     assert_eq!(names["e0"], "A & B <\"quoted\">");
 
     let mut edges = BTreeSet::new();
-    for edge in graph.children().filter(|n| n.has_tag_name((GRAPHML_NS, "edge"))) {
-        let (s, t) = (edge.attribute("source").unwrap(), edge.attribute("target").unwrap());
-        assert!(node_ids.contains(s) && node_ids.contains(t), "edge ends are nodes");
+    for edge in graph
+        .children()
+        .filter(|n| n.has_tag_name((GRAPHML_NS, "edge")))
+    {
+        let (s, t) = (
+            edge.attribute("source").unwrap(),
+            edge.attribute("target").unwrap(),
+        );
+        assert!(
+            node_ids.contains(s) && node_ids.contains(t),
+            "edge ends are nodes"
+        );
         let attrs: BTreeMap<&str, &str> = edge
             .children()
             .filter(|n| n.is_element())

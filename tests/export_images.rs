@@ -7,7 +7,12 @@ use linkchart::scene::synthetic::synthetic;
 use linkchart::scene::{Bounds, Scene, SceneOptions, build_scene};
 
 fn scene_of(model: &Model, chart: &ChartState) -> Scene {
-    build_scene(model, chart, &visible(model, chart), &SceneOptions::default())
+    build_scene(
+        model,
+        chart,
+        &visible(model, chart),
+        &SceneOptions::default(),
+    )
 }
 
 fn small_chart() -> (Model, ChartState) {
@@ -27,7 +32,10 @@ fn svg_texts(svg: &str) -> Vec<String> {
 fn svg_parses_back_and_labels_exactly_the_visible_entities() {
     let (model, mut chart) = small_chart();
     chart.hidden.insert(EntityId(5));
-    chart.filters.hidden_types.insert(linkchart::model::EntityType::Event);
+    chart
+        .filters
+        .hidden_types
+        .insert(linkchart::model::EntityType::Event);
     let scene = scene_of(&model, &chart);
     let svg = export::svg(&scene, &ExportOptions::default());
 
@@ -102,7 +110,10 @@ fn png_has_the_asked_width_and_is_not_blank() {
         .iter()
         .filter(|p| p.red() < 240 || p.green() < 240 || p.blue() < 240)
         .count();
-    assert!(non_white > pix.pixels().len() / 50, "{non_white} non-white pixels");
+    assert!(
+        non_white > pix.pixels().len() / 50,
+        "{non_white} non-white pixels"
+    );
     let mut colors: Vec<[u8; 3]> = pix
         .pixels()
         .iter()

@@ -73,7 +73,8 @@ fn png_export_looks_like_the_screen() {
         .build_ui(move |ui| {
             let ctx = ui.ctx().clone();
             let rect = ctx.content_rect();
-            let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, ui.scope_id()));
+            let painter =
+                ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, ui.scope_id()));
             painter.rect_filled(rect, 0.0, egui::Color32::WHITE);
             let origin = rect.min;
             paint_scene(

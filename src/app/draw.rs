@@ -34,7 +34,12 @@ pub struct IconTextures {
 
 impl IconTextures {
     /// The texture for `kind` at least `px` pixels wide, uploading it if needed.
-    pub fn get(&mut self, ctx: &egui::Context, kind: EntityType, px: f32) -> Option<&TextureHandle> {
+    pub fn get(
+        &mut self,
+        ctx: &egui::Context,
+        kind: EntityType,
+        px: f32,
+    ) -> Option<&TextureHandle> {
         let side = (px.max(1.0).ceil() as u32)
             .next_power_of_two()
             .clamp(ICON_MIN_PX, ICON_MAX_PX);
@@ -122,7 +127,10 @@ pub fn paint_scene(
             painter.circle_stroke(
                 c,
                 r + (style::SELECTION_RING_GAP + style::SELECTION_RING_WIDTH * 0.5) * zoom,
-                Stroke::new(style::SELECTION_RING_WIDTH * zoom, color32(style::SELECTED_COLOR)),
+                Stroke::new(
+                    style::SELECTION_RING_WIDTH * zoom,
+                    color32(style::SELECTED_COLOR),
+                ),
             );
         }
         painter.circle_filled(c, r, color32(n.fill));

@@ -98,7 +98,10 @@ fn load(input: &Path) -> anyhow::Result<(Model, ChartState)> {
         return Ok((model, ChartState::default()));
     }
     if !input.exists() {
-        bail!("{}: no such workspace file or corpus folder", input.display());
+        bail!(
+            "{}: no such workspace file or corpus folder",
+            input.display()
+        );
     }
     if input
         .extension()

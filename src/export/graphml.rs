@@ -34,7 +34,11 @@ fn doc_ids(model: &Model, docs: &[DocIdx]) -> String {
 }
 
 fn data(out: &mut String, key: &str, value: &str) {
-    let _ = writeln!(out, r#"      <data key="{key}">{}</data>"#, xml_escape(value));
+    let _ = writeln!(
+        out,
+        r#"      <data key="{key}">{}</data>"#,
+        xml_escape(value)
+    );
 }
 
 /// Write the visible part of the chart as GraphML.

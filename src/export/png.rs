@@ -49,7 +49,9 @@ pub fn font_family() -> &'static str {
 pub fn png(scene: &Scene, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
     match options.size {
         Size::Scale(s) if !(s.is_finite() && s > 0.0) => {
-            return Err(ExportError::BadSize(format!("scale {s} is not a positive number")));
+            return Err(ExportError::BadSize(format!(
+                "scale {s} is not a positive number"
+            )));
         }
         Size::Width(0) => return Err(ExportError::BadSize("width 0 px".into())),
         _ => {}
@@ -74,7 +76,29 @@ pub fn png(scene: &Scene, options: &ExportOptions) -> Result<Vec<u8>, ExportErro
         resvg::tiny_skia::Transform::identity(),
         &mut pixmap.as_mut(),
     );
-    pixmap
-        .encode_png()
-        .map_err(|e| ExportError::Encode(e.to_string()))
+    encode(&pixmap)
+}
+
+/// PNG bytes of a pixmap: un-premultiplied RGBA, fast deflate (the default level spends most
+/// of an export's time compressing; `Fast` files are a little larger).
+fn encode(pixmap: &resvg::tiny_skia::Pixmap) -> Result<Vec<u8>, ExportError> {
+    let mut data = pixmap.data().to_vec();
+    for p in data.chunks_exact_mut(4) {
+        let a = p[3];
+        if a != 0 && a != 255 {
+            for c in &mut p[..3] {
+                *c = ((*c as u32 * 255 + a as u32 / 2) / a as u32).min(255) as u8;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut encoder = ::png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(::png::ColorType::Rgba);
+    encoder.set_depth(::png::BitDepth::Eight);
+    encoder.set_compression(::png::Compression::Fast);
+    let enc = |e: ::png::EncodingError| ExportError::Encode(e.to_string());
+    let mut writer = encoder.write_header().map_err(enc)?;
+    writer.write_image_data(&data).map_err(enc)?;
+    writer.finish().map_err(enc)?;
+    Ok(out)
 }

@@ -231,7 +231,7 @@ fn write_svg(out: &mut String, scene: &Scene, options: &ExportOptions, l: &Layou
         if used[kind as usize] {
             let _ = writeln!(
                 out,
-                r#"<symbol id="{}" viewBox="0 0 {v} {v}">{}</symbol>"#,
+                r#"<symbol id="{}" viewBox="0 0 {v} {v}" overflow="visible">{}</symbol>"#,
                 icon_symbol_id(kind),
                 icon_body(kind),
                 v = ICON_VIEWBOX
@@ -256,9 +256,16 @@ fn write_svg(out: &mut String, scene: &Scene, options: &ExportOptions, l: &Layou
     }
 
     let s = l.scale;
+    // Clip only an area export: a clip path makes resvg draw the chart into an extra layer
+    // the size of the image, and the whole chart lies inside its own bounds anyway.
+    let clip = if matches!(options.region, Region::Area(_)) {
+        r#" clip-path="url(#chart-area)""#
+    } else {
+        ""
+    };
     let _ = writeln!(
         out,
-        r#"<g id="chart" transform="matrix({} 0 0 {} {} {})" clip-path="url(#chart-area)">"#,
+        r#"<g id="chart" transform="matrix({} 0 0 {} {} {})"{clip}>"#,
         Num4(s),
         Num4(s),
         Num(-area.min[0] * s),
@@ -349,7 +356,8 @@ fn write_svg(out: &mut String, scene: &Scene, options: &ExportOptions, l: &Layou
         Num(style::EDGE_LABEL_SIZE),
         style::EDGE_LABEL_COLOR.hex()
     );
-    let edge_baseline = style::EDGE_LABEL_SIZE * (style::FONT_ASCENT - style::FONT_ROW_HEIGHT * 0.5);
+    let edge_baseline =
+        style::EDGE_LABEL_SIZE * (style::FONT_ASCENT - style::FONT_ROW_HEIGHT * 0.5);
     for e in &edges {
         if let Some(text) = &e.label {
             let _ = writeln!(

@@ -482,7 +482,11 @@ fn edge_geometry(
         let axis = sub(tip, base);
         let l = length(axis).max(1e-6);
         let n = [-axis[1] / l, axis[0] / l];
-        Some([tip, add_scaled(base, n, half_w), add_scaled(base, n, -half_w)])
+        Some([
+            tip,
+            add_scaled(base, n, half_w),
+            add_scaled(base, n, -half_w),
+        ])
     } else {
         None
     };
@@ -604,9 +608,7 @@ mod tests {
 
     use super::*;
     use crate::chart::visible;
-    use crate::model::{
-        Document, Entity, EntityId, Evidence, Link, LinkId, Mention, Span,
-    };
+    use crate::model::{Document, Entity, EntityId, Evidence, Link, LinkId, Mention, Span};
     use crate::scene::Bounds;
 
     fn doc(id: &str, outlet: &str) -> Document {
@@ -663,7 +665,11 @@ mod tests {
     /// Four entities on a square; links of every confidence; two parallel links e0–e1.
     fn fixture() -> (Model, ChartState) {
         let model = Model {
-            documents: vec![doc("a", "Reuters"), doc("b", "Al-Monitor"), doc("c", "Reuters")],
+            documents: vec![
+                doc("a", "Reuters"),
+                doc("b", "Al-Monitor"),
+                doc("c", "Reuters"),
+            ],
             entities: vec![
                 entity(0, "Qasem Soleimani", EntityType::Person, 9),
                 entity(1, "Quds Force", EntityType::Organization, 1),
@@ -693,7 +699,12 @@ mod tests {
     }
 
     fn build(model: &Model, chart: &ChartState) -> Scene {
-        build_scene(model, chart, &visible(model, chart), &SceneOptions::default())
+        build_scene(
+            model,
+            chart,
+            &visible(model, chart),
+            &SceneOptions::default(),
+        )
     }
 
     fn dist(a: [f32; 2], b: [f32; 2]) -> f32 {
@@ -803,7 +814,11 @@ mod tests {
                 .iter()
                 .all(|e| e.from != EntityId(2) && e.to != EntityId(2))
         );
-        assert!(scene.caption.counts.contains("1 entity"), "{}", scene.caption.counts);
+        assert!(
+            scene.caption.counts.contains("1 entity"),
+            "{}",
+            scene.caption.counts
+        );
         assert!(!scene.legend.types.contains(&EntityType::Country));
     }
 
@@ -834,7 +849,12 @@ mod tests {
         chart.selection = BTreeSet::from([EntityId(1)]);
         chart.selected_link = Some(LinkId(2));
         let scene = build(&model, &chart);
-        let selected: Vec<EntityId> = scene.nodes.iter().filter(|n| n.selected).map(|n| n.id).collect();
+        let selected: Vec<EntityId> = scene
+            .nodes
+            .iter()
+            .filter(|n| n.selected)
+            .map(|n| n.id)
+            .collect();
         assert_eq!(selected, vec![EntityId(1)]);
         let e = scene.edges.iter().find(|e| e.selected).unwrap();
         assert_eq!(e.link, LinkId(2));
@@ -882,7 +902,10 @@ mod tests {
         assert_eq!(scene.node_at([1.0, 1.0]).map(|n| n.id), Some(EntityId(0)));
         assert!(scene.node_at([100.0, 100.0]).is_none());
         // Link 1 runs down x = 200.
-        assert_eq!(scene.edge_at([201.0, 100.0], 3.0).map(|e| e.link), Some(LinkId(1)));
+        assert_eq!(
+            scene.edge_at([201.0, 100.0], 3.0).map(|e| e.link),
+            Some(LinkId(1))
+        );
     }
 
     #[test]

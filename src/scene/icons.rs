@@ -87,7 +87,11 @@ mod tests {
         for kind in EntityType::ALL {
             let img = rasterize(kind, 32).unwrap();
             assert_eq!(img.rgba_premultiplied.len(), 32 * 32 * 4);
-            let covered = img.rgba_premultiplied.chunks(4).filter(|p| p[3] > 128).count();
+            let covered = img
+                .rgba_premultiplied
+                .chunks(4)
+                .filter(|p| p[3] > 128)
+                .count();
             // A real silhouette: neither empty nor a filled square.
             assert!(
                 (32 * 32 / 8..32 * 32 * 7 / 8).contains(&covered),

@@ -106,7 +106,10 @@ pub fn short_label_n(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         None => text.to_owned(),
         Some(_) => {
-            let cut = text.char_indices().nth(max - 1).map_or(text.len(), |(i, _)| i);
+            let cut = text
+                .char_indices()
+                .nth(max - 1)
+                .map_or(text.len(), |(i, _)| i);
             let mut s = text[..cut].to_owned();
             s.push('…');
             s
