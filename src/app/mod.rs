@@ -4,6 +4,8 @@
 //! in its own file as `impl LinkchartApp { fn …_ui(&mut self, ui) }`. Tests construct the app
 //! without a window ([`LinkchartApp::new_for_test`]) and drive it with egui_kittest.
 
+pub mod draw;
+
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
