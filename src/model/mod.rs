@@ -4,6 +4,8 @@
 //! the workspace file stores it; filters, layout and the scene read it. Nothing here knows of
 //! files or of egui.
 
+pub mod edit;
+
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
