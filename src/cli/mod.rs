@@ -12,7 +12,11 @@ mod extract;
 mod layout;
 
 #[derive(Parser, Debug)]
-#[command(name = "linkchart", version, about = "Link-analysis workbench: news articles in, a link chart out")]
+#[command(
+    name = "linkchart",
+    version,
+    about = "Link-analysis workbench: news articles in, a link chart out"
+)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// A workspace file (*.linkchart) or a corpus folder to open in the GUI; the bundled corpus

@@ -5,13 +5,16 @@
 //! files or of egui.
 
 pub mod edit;
+pub mod json;
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 /// A span of bytes in a document's text, `start..end`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
@@ -414,7 +417,10 @@ mod tests {
     fn ids_round_trip_as_prefixed_strings() {
         let json = serde_json::to_string(&EntityId(7)).unwrap();
         assert_eq!(json, "\"e7\"");
-        assert_eq!(serde_json::from_str::<EntityId>(&json).unwrap(), EntityId(7));
+        assert_eq!(
+            serde_json::from_str::<EntityId>(&json).unwrap(),
+            EntityId(7)
+        );
         assert!(serde_json::from_str::<EntityId>("\"l7\"").is_err());
         assert_eq!("l3".parse::<LinkId>().unwrap(), LinkId(3));
     }

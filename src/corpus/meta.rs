@@ -1,0 +1,328 @@
+//! Document metadata read from the text: title, outlet and date, where the text tells them.
+//!
+//! Only the header (the first lines, before the body gets going) is read for the outlet and
+//! date, so a date inside a caption or the body (`In this file photo taken on Nov. 28, 2019`)
+//! is not mistaken for the publication date. What the text does not tell stays `None`.
+
+/// Metadata found in a document's text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    /// ISO `YYYY-MM-DD`.
+    pub date: Option<String>,
+}
+
+/// How many non-empty lines count as the header.
+const HEADER_LINES: usize = 8;
+
+/// Read title, outlet and date from the text.
+pub fn metadata(text: &str) -> Metadata {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(HEADER_LINES)
+        .collect();
+    let mut meta = Metadata::default();
+
+    for line in &lines {
+        if let Some((key, value)) = field(line) {
+            let value = value.trim();
+            match key.as_str() {
+                "title" | "headline" if meta.title.is_none() && !value.is_empty() => {
+                    meta.title = Some(value.to_owned())
+                }
+                "source" | "outlet" | "publisher" | "publication" | "site"
+                    if meta.outlet.is_none() && !value.is_empty() =>
+                {
+                    meta.outlet = Some(value.to_owned())
+                }
+                "date" | "published" | "posted" | "updated" | "last updated on"
+                | "published on" | "posted on" | "dateline"
+                    if meta.date.is_none() =>
+                {
+                    meta.date = find_date(value)
+                }
+                _ => {}
+            }
+        }
+    }
+    for line in &lines {
+        if meta.date.is_none() {
+            meta.date = header_date(line);
+        }
+        if meta.outlet.is_none() {
+            meta.outlet = outlet_slug(line).or_else(|| dateline_outlet(line));
+        }
+    }
+    if meta.title.is_none() {
+        meta.title = lines.first().and_then(|l| headline(l, text));
+    }
+    meta
+}
+
+/// `Key: value` or ` date value` style header fields; returns the lowercased key.
+fn field(line: &str) -> Option<(String, &str)> {
+    if let Some((k, v)) = line.split_once(':') {
+        let k = k.trim();
+        if !k.is_empty() && k.len() <= 20 && k.chars().all(|c| c.is_alphabetic() || c == ' ') {
+            let key = k.to_lowercase();
+            let key = key.trim_start_matches('(').to_owned();
+            return Some((key, v));
+        }
+    }
+    // `date 2020-08-17 …` (a scraper's field name followed by the value).
+    let (first, rest) = line.split_once(char::is_whitespace)?;
+    let first = first.to_lowercase();
+    matches!(first.as_str(), "date" | "published" | "posted" | "updated").then_some((first, rest))
+}
+
+/// A line that is a date, or a date stamp such as `(Last Updated On: August 17, 2020)`.
+fn header_date(line: &str) -> Option<String> {
+    let inner = line.trim_matches(|c: char| c == '(' || c == ')' || c == '|' || c.is_whitespace());
+    let lower = inner.to_lowercase();
+    for prefix in [
+        "last updated on",
+        "updated on",
+        "updated",
+        "published on",
+        "published",
+        "posted on",
+        "posted",
+        "date",
+    ] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            let rest = rest.trim_start_matches([':', ' ']);
+            return find_date(rest);
+        }
+    }
+    // A line that is nothing but a date (maybe with a weekday or time around it).
+    let date = find_date(inner)?;
+    (inner.split_whitespace().count() <= 6).then_some(date)
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
+        })
+        .map(|i| i as u32 + 1)
+}
+
+fn valid(y: u32, m: u32, d: u32) -> Option<String> {
+    ((1800..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The first date in `s`: ISO `2020-08-17`, `August 17, 2020`, `Aug. 17 2020`, `17 August 2020`.
+pub fn find_date(s: &str) -> Option<String> {
+    // ISO
+    let b = s.as_bytes();
+    for i in 0..b.len().saturating_sub(9) {
+        let w = &b[i..i + 10];
+        if w[4] == b'-'
+            && w[7] == b'-'
+            && w.iter()
+                .enumerate()
+                .all(|(k, c)| k == 4 || k == 7 || c.is_ascii_digit())
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+        {
+            let y = s[i..i + 4].parse().ok()?;
+            let m = s[i + 5..i + 7].parse().ok()?;
+            let d = s[i + 8..i + 10].parse().ok()?;
+            if let Some(date) = valid(y, m, d) {
+                return Some(date);
+            }
+        }
+    }
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let num = |w: &str| -> Option<u32> {
+        let w = w.trim_end_matches(|c: char| !c.is_ascii_digit());
+        let w = w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
+        (!w.is_empty() && w.len() <= 4 && w.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| w.parse().ok())
+            .flatten()
+    };
+    for i in 0..words.len() {
+        if let Some(m) = month_number(words[i]) {
+            // Month D, YYYY
+            if let (Some(d), Some(y)) = (
+                words.get(i + 1).and_then(|w| num(w)),
+                words.get(i + 2).and_then(|w| num(w)),
+            ) && d <= 31
+                && let Some(date) = valid(y, m, d)
+            {
+                return Some(date);
+            }
+            // D Month YYYY
+            if i > 0
+                && let (Some(d), Some(y)) =
+                    (num(words[i - 1]), words.get(i + 1).and_then(|w| num(w)))
+                && let Some(date) = valid(y, m, d)
+            {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
+/// An outlet's site name at the start of a scraped header line: `al-monitor In this file photo…`
+/// → `Al-Monitor`; `reuters.com WASHINGTON …` → `Reuters`.
+fn outlet_slug(line: &str) -> Option<String> {
+    let (first, rest) = line.split_once(' ')?;
+    let next_is_capital = rest.chars().next().is_some_and(char::is_uppercase);
+    let slug_like = first.len() >= 3
+        && first.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && first
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
+        && (first.contains('-') || first.contains('.'));
+    if !(slug_like && next_is_capital) {
+        return None;
+    }
+    let name = first
+        .trim_start_matches("www.")
+        .split('.')
+        .next()
+        .filter(|n| !n.is_empty())?;
+    Some(
+        name.split('-')
+            .map(|part| {
+                let mut c = part.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join("-"),
+    )
+}
+
+/// A wire dateline: `WASHINGTON (Reuters) - …`, `KABUL, Afghanistan (AP) — …`.
+fn dateline_outlet(line: &str) -> Option<String> {
+    let open = line.find('(')?;
+    let close = open + line[open..].find(')')?;
+    let place = &line[..open];
+    let after = line[close + 1..].trim_start();
+    let dash = after.starts_with('-') || after.starts_with('—') || after.starts_with('–');
+    let place_caps = !place.trim().is_empty()
+        && place
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .take(4)
+            .all(char::is_uppercase);
+    let name = line[open + 1..close].trim();
+    (dash && place_caps && !name.is_empty() && name.split_whitespace().count() <= 4)
+        .then(|| name.to_owned())
+}
+
+/// The first line is a headline when it is short, does not read as a sentence of the body, is
+/// not a metadata line, and a blank line follows it.
+fn headline(first: &str, text: &str) -> Option<String> {
+    let words = first.split_whitespace().count();
+    let sentence_like = first.ends_with('.') && words > 12;
+    let is_meta = header_date(first).is_some() || field(first).is_some_and(|(k, _)| k == "date");
+    let followed_by_blank = text
+        .trim_start()
+        .split_once('\n')
+        .is_some_and(|(_, rest)| rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n'));
+    (words >= 3
+        && words <= 25
+        && first.len() <= 200
+        && !sentence_like
+        && !is_meta
+        && followed_by_blank)
+        .then(|| first.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn al_monitor_header_gives_title_outlet_and_standalone_date() {
+        let t = "Intel: Iran paid bounties to Taliban\n\nal-monitor In this file photo taken on Nov. 28, 2019, US President Donald Trump speaks.\n\nAug 17, 2020\n\nUS intelligence agencies believe…";
+        let m = metadata(t);
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Intel: Iran paid bounties to Taliban")
+        );
+        assert_eq!(m.outlet.as_deref(), Some("Al-Monitor"));
+        assert_eq!(m.date.as_deref(), Some("2020-08-17"));
+    }
+
+    #[test]
+    fn scraper_date_field_and_last_updated_stamp() {
+        let m = metadata(
+            " date 2020-08-17 (Last Updated On: August 17, 2020)\n\nUnited States intelligence agencies found…",
+        );
+        assert_eq!(m.date.as_deref(), Some("2020-08-17"));
+        assert_eq!(m.title, None);
+        assert_eq!(m.outlet, None);
+        let m = metadata("(Last Updated On: August 17, 2020)\n\nBody text here.");
+        assert_eq!(m.date.as_deref(), Some("2020-08-17"));
+    }
+
+    #[test]
+    fn body_only_text_has_no_metadata() {
+        let m = metadata(
+            "The story of foreign intelligence networks paying bounties for the killing of American troops in Afghanistan has gotten new life with a revelation.\n\nCNN has reported it.",
+        );
+        assert_eq!(m, Metadata::default());
+    }
+
+    #[test]
+    fn caption_dates_in_the_body_are_not_publication_dates() {
+        let m = metadata(
+            "In this file photo taken on Nov. 28, 2019, the president speaks to the troops at the base during a visit.\n\nMore text.",
+        );
+        assert_eq!(m.date, None);
+    }
+
+    #[test]
+    fn wire_dateline_and_fields() {
+        let m = metadata("Source: Reuters\nPublished: 3 March 2021\n\nBody.");
+        assert_eq!(m.outlet.as_deref(), Some("Reuters"));
+        assert_eq!(m.date.as_deref(), Some("2021-03-03"));
+        let m = metadata(
+            "Ships seized in strait\n\nDUBAI (Reuters) - Iran seized two ships on Friday.",
+        );
+        assert_eq!(m.outlet.as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn date_forms() {
+        assert_eq!(find_date("Sept. 3, 2021").as_deref(), Some("2021-09-03"));
+        assert_eq!(
+            find_date("on 17 August 2020 at noon").as_deref(),
+            Some("2020-08-17")
+        );
+        assert_eq!(find_date("2020-13-01"), None);
+        assert_eq!(find_date("March of this year"), None);
+    }
+}
