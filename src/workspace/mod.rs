@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use crate::chart::ChartState;
 use crate::model::edit::IdFloor;
-use crate::model::{EntityId, Model};
+use crate::model::{Document, EntityId, Model};
 
 mod format;
 pub mod recovery;
@@ -215,6 +215,26 @@ pub fn save(path: &Path, ws: &Workspace) -> Result<(), WorkspaceError> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// A new workspace from documents: extracts the model and lays it out.
+///
+/// Layout is a ring ([`circle_positions`]) until the layout module's force layout is wired in.
+pub fn new_from_documents(documents: Vec<Document>) -> Workspace {
+    new_from_documents_with_progress(documents, &|_, _| {})
+}
+
+/// [`new_from_documents`], calling `progress(done, total)` as documents are extracted.
+pub fn new_from_documents_with_progress(
+    documents: Vec<Document>,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Workspace {
+    let model = crate::extract::extract_with_progress(documents, progress);
+    let chart = ChartState {
+        positions: circle_positions(&model),
+        ..ChartState::default()
+    };
+    Workspace::new(model, chart)
 }
 
 /// Positions on a circle, in model order: the stand-in layout until the layout module's
