@@ -80,11 +80,19 @@ fn use_everything(ws: &Workspace) {
 }
 
 fn check(bytes: &[u8]) {
+    // Streamed and in-memory reading agree.
+    let in_memory = workspace::read_from_slice(bytes, Path::new(PATH));
     match workspace::read_from(bytes, Path::new(PATH)) {
-        Ok(ws) => use_everything(&ws),
+        Ok(ws) => {
+            assert_eq!(in_memory.as_ref().ok(), Some(&ws));
+            use_everything(&ws);
+        }
         Err(e) => {
             let msg = e.to_string();
             assert!(msg.starts_with(PATH), "error names the file: {msg}");
+            // The same kind of error (serde_json's column may differ by one between the two).
+            let kind = |e: &workspace::WorkspaceError| std::mem::discriminant(e);
+            assert_eq!(in_memory.err().as_ref().map(kind), Some(kind(&e)), "{msg}");
         }
     }
 }

@@ -160,8 +160,19 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
 
 /// Read a workspace from `r`; `path` names the file in errors. Validates the result.
 pub fn read_from<R: Read>(r: R, path: &Path) -> Result<Workspace, WorkspaceError> {
+    read_json(serde_json::Deserializer::from_reader(r), path)
+}
+
+/// Read a workspace held in memory; about twice as fast as [`read_from`].
+pub fn read_from_slice(bytes: &[u8], path: &Path) -> Result<Workspace, WorkspaceError> {
+    read_json(serde_json::Deserializer::from_slice(bytes), path)
+}
+
+fn read_json<'de, R: serde_json::de::Read<'de>>(
+    mut de: serde_json::Deserializer<R>,
+    path: &Path,
+) -> Result<Workspace, WorkspaceError> {
     let progress = RefCell::new(Progress::default());
-    let mut de = serde_json::Deserializer::from_reader(r);
     let parsed = FileSeed(&progress)
         .deserialize(&mut de)
         .and_then(|p| de.end().map(|()| p))

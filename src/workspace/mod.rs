@@ -31,7 +31,7 @@ pub mod recovery;
 pub mod synthetic;
 mod validate;
 
-pub use format::{CURRENT_VERSION, FORMAT_NAME, read_from, write_to};
+pub use format::{CURRENT_VERSION, FORMAT_NAME, read_from, read_from_slice, write_to};
 pub use recovery::{
     Recovery, RecoveryStore, RecentFiles, clear_recovery, recent_files_path, recovery_path,
     take_recovery, write_recovery,
@@ -39,6 +39,10 @@ pub use recovery::{
 
 /// Files above this size are refused without being read (2 GiB).
 pub const MAX_FILE_SIZE: u64 = 2 << 30;
+
+/// Files up to this size are read into memory and parsed from there (faster); larger ones are
+/// streamed, so memory holds the model and not also the whole file.
+pub const IN_MEMORY_SIZE: u64 = 256 << 20;
 
 /// The file extension of workspaces, without the dot.
 pub const EXTENSION: &str = "linkchart";
@@ -168,6 +172,12 @@ pub fn open_with_limit(path: &Path, limit: u64) -> Result<Workspace, WorkspaceEr
         });
     }
     // Never read past the limit, even if the file grows while we read.
+    if meta.len() <= IN_MEMORY_SIZE.min(limit) {
+        let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+        std::io::Read::read_to_end(&mut std::io::Read::take(file, limit), &mut bytes)
+            .map_err(read_err)?;
+        return read_from_slice(&bytes, path);
+    }
     let reader = std::io::BufReader::with_capacity(1 << 20, std::io::Read::take(file, limit));
     read_from(reader, path)
 }
