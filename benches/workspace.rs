@@ -18,7 +18,11 @@ fn file(c: &mut Criterion) {
         let path = dir.path().join("w.linkchart");
         workspace::save(&path, &ws).expect("save");
         let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        eprintln!("{n} entities, {} links: {} MB", ws.model.links.len(), size >> 20);
+        eprintln!(
+            "{n} entities, {} links: {} MB",
+            ws.model.links.len(),
+            size >> 20
+        );
         g.bench_function(format!("save_{n}"), |b| {
             b.iter(|| workspace::save(&path, black_box(&ws)).expect("save"))
         });
@@ -30,12 +34,8 @@ fn file(c: &mut Criterion) {
         let (keep, absorb) = (model.entities[0].id, model.entities[1].id);
         g.bench_function(format!("merge_and_undo_{n}"), |b| {
             b.iter(|| {
-                h.apply(
-                    &mut model,
-                    &mut chart,
-                    Edit::Merge { keep, absorb },
-                )
-                .expect("merge");
+                h.apply(&mut model, &mut chart, Edit::Merge { keep, absorb })
+                    .expect("merge");
                 h.undo(&mut model, &mut chart);
             })
         });

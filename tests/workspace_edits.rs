@@ -58,7 +58,10 @@ fn sample() -> (Model, ChartState) {
             EntityType::Person,
             &["Soleimani"],
             &["Iran"],
-            vec![m(0, t0, "Qasem Soleimani", 0), m(0, t0, "Soleimani paid", 1)],
+            vec![
+                m(0, t0, "Qasem Soleimani", 0),
+                m(0, t0, "Soleimani paid", 1),
+            ],
         ),
         ent(
             1,
@@ -236,14 +239,19 @@ fn split_alias_makes_a_new_entity_with_that_surface_form() {
             let old = m.entity(EntityId(0)).expect("original");
             assert!(old.aliases.is_empty());
             assert_eq!(old.mentions.len(), 1);
-            let new = m.entity(EntityId(5)).expect("split-off entity gets the next id");
+            let new = m
+                .entity(EntityId(5))
+                .expect("split-off entity gets the next id");
             assert_eq!(new.name, "Soleimani");
             assert_eq!(new.kind, EntityType::Person);
             assert_eq!(new.countries, vec!["Iran".to_string()]);
             assert_eq!(new.mentions.len(), 1);
             let d = &m.documents[0];
             assert_eq!(&d.text[new.mentions[0].span.range()], "Soleimani");
-            assert!(c.positions.contains_key(&EntityId(5)), "placed near the original");
+            assert!(
+                c.positions.contains_key(&EntityId(5)),
+                "placed near the original"
+            );
         },
     );
 }
@@ -295,7 +303,12 @@ fn change_type_and_countries() {
             entity: EntityId(3),
             kind: EntityType::Facility,
         },
-        |m, _| assert_eq!(m.entity(EntityId(3)).map(|e| e.kind), Some(EntityType::Facility)),
+        |m, _| {
+            assert_eq!(
+                m.entity(EntityId(3)).map(|e| e.kind),
+                Some(EntityType::Facility)
+            )
+        },
     );
     round_trip(
         Edit::SetCountries {
@@ -359,19 +372,29 @@ fn relabel_link() {
             link: LinkId(0),
             label: "commanded".into(),
         },
-        |m, _| assert_eq!(m.link(LinkId(0)).map(|l| l.label.as_str()), Some("commanded")),
+        |m, _| {
+            assert_eq!(
+                m.link(LinkId(0)).map(|l| l.label.as_str()),
+                Some("commanded")
+            )
+        },
     );
 }
 
 #[test]
 fn delete_entity_takes_its_links_and_chart_entries() {
     let (_, _) = sample();
-    round_trip(Edit::DeleteEntity { entity: EntityId(1) }, |m, c| {
-        assert!(m.entity(EntityId(1)).is_none());
-        assert!(m.links_of(EntityId(1)).next().is_none());
-        assert_eq!(m.links.len(), 3);
-        assert!(!c.positions.contains_key(&EntityId(1)));
-    });
+    round_trip(
+        Edit::DeleteEntity {
+            entity: EntityId(1),
+        },
+        |m, c| {
+            assert!(m.entity(EntityId(1)).is_none());
+            assert!(m.links_of(EntityId(1)).next().is_none());
+            assert_eq!(m.links.len(), 3);
+            assert!(!c.positions.contains_key(&EntityId(1)));
+        },
+    );
 }
 
 #[test]
@@ -450,7 +473,12 @@ fn grade_a_source() {
             document: DocIdx(1),
             grade: SourceGrade::new('C', 3),
         },
-        |m, _| assert_eq!(m.documents[1].grade.map(|g| g.to_string()).as_deref(), Some("C3")),
+        |m, _| {
+            assert_eq!(
+                m.documents[1].grade.map(|g| g.to_string()).as_deref(),
+                Some("C3")
+            )
+        },
     );
     let (mut model, mut chart) = sample();
     let err = EditHistory::default().apply(

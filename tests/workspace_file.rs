@@ -143,8 +143,12 @@ fn apply_every_kind_of_edit(ws: &mut Workspace) {
     )
     .expect("link note");
     let first = ws.model.links.first().map(|l| l.id).expect("links");
-    h.apply(&mut ws.model, &mut ws.chart, Edit::DeleteLink { link: first })
-        .expect("delete link");
+    h.apply(
+        &mut ws.model,
+        &mut ws.chart,
+        Edit::DeleteLink { link: first },
+    )
+    .expect("delete link");
     ws.chart.selection.insert(a);
     ws.chart.selected_link = Some(manual);
     ws.chart.view.center = [10.5, -3.0];
@@ -168,7 +172,11 @@ fn assert_round_trip(ws: &Workspace) {
         std::fs::read(&p2).expect("read"),
         "save → open → save gives the same bytes"
     );
-    assert_eq!(files_in(d.path()), ["a.linkchart", "b.linkchart"], "no temp files left");
+    assert_eq!(
+        files_in(d.path()),
+        ["a.linkchart", "b.linkchart"],
+        "no temp files left"
+    );
 }
 
 /// The seeds workspace. While the extractor is a stand-in that finds few entities, add entities
@@ -176,7 +184,14 @@ fn assert_round_trip(ws: &Workspace) {
 fn seeds_workspace() -> Workspace {
     let mut ws = workspace::new_from_documents(linkchart::corpus::bundled().documents);
     if ws.model.entities.len() < 5 {
-        let names = ["Iran", "Russia", "China", "Taliban", "Afghanistan", "Pentagon"];
+        let names = [
+            "Iran",
+            "Russia",
+            "China",
+            "Taliban",
+            "Afghanistan",
+            "Pentagon",
+        ];
         let mut entities = Vec::new();
         for name in names {
             let mut mentions = Vec::new();
@@ -264,7 +279,10 @@ fn the_file_is_readable_json_with_format_and_version_first() {
     assert!(text.ends_with("}\n"));
     let v: serde_json::Value = serde_json::from_str(&text).expect("plain JSON");
     assert_eq!(v["model"]["documents"].as_array().map(Vec::len), Some(4));
-    assert!(text.lines().count() > 50, "one member per line at the outer levels");
+    assert!(
+        text.lines().count() > 50,
+        "one member per line at the outer levels"
+    );
 }
 
 #[test]
@@ -399,7 +417,10 @@ fn newer_version_is_refused_by_name() {
     let newer = text.replacen("\"version\": 2", "\"version\": 9", 1);
     std::fs::write(&p, newer).expect("write");
     let err = refused(&p);
-    assert!(matches!(err, WorkspaceError::Newer { found: 9, .. }), "{err}");
+    assert!(
+        matches!(err, WorkspaceError::Newer { found: 9, .. }),
+        "{err}"
+    );
     assert!(
         err.to_string()
             .contains("written by a newer linkchart (version 9; this one reads up to 2)"),
@@ -411,7 +432,10 @@ fn newer_version_is_refused_by_name() {
         r#"{"format": "linkchart-workspace", "version": 3, "model": {"new": "shape"}"#,
     )
     .expect("write");
-    assert!(matches!(refused(&p), WorkspaceError::Newer { found: 3, .. }));
+    assert!(matches!(
+        refused(&p),
+        WorkspaceError::Newer { found: 3, .. }
+    ));
 }
 
 #[test]
@@ -483,7 +507,8 @@ fn offsets_outside_their_documents_are_refused() {
         |ws| {
             // "Entité": the é is two bytes; end the span inside it.
             let m = ws.model.entities[0].mentions[0];
-            ws.model.entities[0].mentions[0].span = Span::new(m.span.start as usize, m.span.start as usize + 6);
+            ws.model.entities[0].mentions[0].span =
+                Span::new(m.span.start as usize, m.span.start as usize + 6);
         },
         "splits a character",
     );
@@ -602,7 +627,9 @@ fn version_1_files_are_migrated() {
     let back = workspace::open(&p).expect("v1 opens");
     assert_eq!(back, ws, "v1 migrates to the same workspace");
     // A damaged v1 grade is reported, not guessed.
-    let bad = serde_json::to_string(&v).expect("json").replacen("\"B2\"", "\"B22\"", 1);
+    let bad = serde_json::to_string(&v)
+        .expect("json")
+        .replacen("\"B2\"", "\"B22\"", 1);
     std::fs::write(&p, bad).expect("write");
     assert!(refused(&p).to_string().contains("is not like \"B2\""));
 }
@@ -660,14 +687,22 @@ fn recent_files_keep_ten_most_recent_first_and_drop_missing_files() {
     assert_eq!(recent.paths[0], canon(&files[5]), "most recent first");
     assert_eq!(recent.paths[1], canon(&files[11]));
     assert_eq!(
-        recent.paths.iter().filter(|p| **p == canon(&files[5])).count(),
+        recent
+            .paths
+            .iter()
+            .filter(|p| **p == canon(&files[5]))
+            .count(),
         1
     );
     recent.save(&list_path).expect("save");
     std::fs::remove_file(&files[11]).expect("rm");
     let loaded = RecentFiles::load(&list_path);
     assert_eq!(loaded.paths.len(), 9, "the deleted file is dropped");
-    assert!(!loaded.paths.contains(&canon(&files[10]).with_file_name("w11.linkchart")));
+    assert!(
+        !loaded
+            .paths
+            .contains(&canon(&files[10]).with_file_name("w11.linkchart"))
+    );
     // A damaged list is an empty one.
     std::fs::write(&list_path, b"garbage").expect("write");
     assert!(RecentFiles::load(&list_path).paths.is_empty());

@@ -44,14 +44,29 @@ pub enum Edit {
     /// `absorb` becomes part of `keep`: its name and aliases become aliases, its mentions and
     /// countries are added, its links re-pointed to `keep` (links between the two are dropped,
     /// links that become identical are merged with their evidence), and it is removed.
-    Merge { keep: EntityId, absorb: EntityId },
+    Merge {
+        keep: EntityId,
+        absorb: EntityId,
+    },
     /// Split the surface form `alias` off `entity` into a new entity of the same type and
     /// countries, taking the mentions whose text is exactly `alias`.
-    SplitAlias { entity: EntityId, alias: String },
+    SplitAlias {
+        entity: EntityId,
+        alias: String,
+    },
     /// New canonical name; the old name stays as an alias so searches still find it.
-    Rename { entity: EntityId, name: String },
-    SetType { entity: EntityId, kind: EntityType },
-    SetCountries { entity: EntityId, countries: Vec<String> },
+    Rename {
+        entity: EntityId,
+        name: String,
+    },
+    SetType {
+        entity: EntityId,
+        kind: EntityType,
+    },
+    SetCountries {
+        entity: EntityId,
+        countries: Vec<String>,
+    },
     /// A link drawn by the analyst (kind [`LinkKind::Manual`], no evidence).
     AddLink {
         from: EntityId,
@@ -59,22 +74,44 @@ pub enum Edit {
         label: String,
         directed: bool,
     },
-    RelabelLink { link: LinkId, label: String },
+    RelabelLink {
+        link: LinkId,
+        label: String,
+    },
     /// Remove the entity and every link touching it.
-    DeleteEntity { entity: EntityId },
-    DeleteLink { link: LinkId },
-    SetHidden { entities: Vec<EntityId>, hidden: bool },
+    DeleteEntity {
+        entity: EntityId,
+    },
+    DeleteLink {
+        link: LinkId,
+    },
+    SetHidden {
+        entities: Vec<EntityId>,
+        hidden: bool,
+    },
     /// An empty or blank note removes the note.
-    SetEntityNote { entity: EntityId, note: String },
-    SetLinkNote { link: LinkId, note: String },
+    SetEntityNote {
+        entity: EntityId,
+        note: String,
+    },
+    SetLinkNote {
+        link: LinkId,
+        note: String,
+    },
     /// Admiralty grade of a document; `None` removes it.
     GradeSource {
         document: DocIdx,
         grade: Option<SourceGrade>,
     },
     /// Move nodes; `pin` also pins them where they are dropped.
-    Move { moves: Vec<NodeMove>, pin: bool },
-    SetPinned { entities: Vec<EntityId>, pinned: bool },
+    Move {
+        moves: Vec<NodeMove>,
+        pin: bool,
+    },
+    SetPinned {
+        entities: Vec<EntityId>,
+        pinned: bool,
+    },
 }
 
 impl Edit {
@@ -388,11 +425,11 @@ impl EditHistory {
     }
 }
 
-fn entity<'m>(model: &'m Model, id: EntityId) -> Result<&'m Entity, EditError> {
+fn entity(model: &Model, id: EntityId) -> Result<&Entity, EditError> {
     model.entity(id).ok_or(EditError::NoEntity(id))
 }
 
-fn link<'m>(model: &'m Model, id: LinkId) -> Result<&'m Link, EditError> {
+fn link(model: &Model, id: LinkId) -> Result<&Link, EditError> {
     model.link(id).ok_or(EditError::NoLink(id))
 }
 
@@ -613,7 +650,6 @@ fn plan(
     }
     Ok(p)
 }
-
 
 /// Links that say the same thing between the same two entities are one link.
 fn link_key(l: &Link) -> (EntityId, EntityId, &str, LinkKind, bool) {

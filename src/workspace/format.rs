@@ -278,14 +278,22 @@ fn migrate(
     let model = match model {
         Part::Typed(m) => m,
         Part::Raw(v) => {
-            let v = if version == 1 { migrate_model_v1(v)? } else { v };
+            let v = if version == 1 {
+                migrate_model_v1(v)?
+            } else {
+                v
+            };
             serde_json::from_value(v).map_err(|e| format!("model: {e}"))?
         }
     };
     let chart = match chart {
         Part::Typed(c) => c,
         Part::Raw(v) => {
-            let v = if version == 1 { migrate_chart_v1(v)? } else { v };
+            let v = if version == 1 {
+                migrate_chart_v1(v)?
+            } else {
+                v
+            };
             serde_json::from_value(v).map_err(|e| format!("chart: {e}"))?
         }
     };
@@ -347,7 +355,9 @@ fn migrate_chart_v1(mut v: Value) -> Result<Value, String> {
             p.get("x").and_then(Value::as_f64),
             p.get("y").and_then(Value::as_f64),
         ) else {
-            return Err(format!("chart: position #{i} needs \"id\", \"x\" and \"y\""));
+            return Err(format!(
+                "chart: position #{i} needs \"id\", \"x\" and \"y\""
+            ));
         };
         map.insert(id.to_owned(), serde_json::json!([x, y]));
     }

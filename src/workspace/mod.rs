@@ -33,7 +33,7 @@ mod validate;
 
 pub use format::{CURRENT_VERSION, FORMAT_NAME, read_from, read_from_slice, write_to};
 pub use recovery::{
-    Recovery, RecoveryStore, RecentFiles, clear_recovery, recent_files_path, recovery_path,
+    RecentFiles, Recovery, RecoveryStore, clear_recovery, recent_files_path, recovery_path,
     take_recovery, write_recovery,
 };
 
@@ -86,7 +86,11 @@ pub enum WorkspaceError {
         "{}: the file is {size} bytes; workspaces above {limit} bytes are refused",
         path.display()
     )]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error(
         "{}: the file ends early (truncated?) at line {line}, column {column}",
         path.display()

@@ -116,11 +116,15 @@ fn validate_model(m: &Model) -> Result<(), String> {
         }
         for end in [l.from, l.to] {
             if m.entity(end).is_none() {
-                return Err(format!("link {} points at {end}, which does not exist", l.id));
+                return Err(format!(
+                    "link {} points at {end}, which does not exist",
+                    l.id
+                ));
             }
         }
         for ev in &l.evidence {
-            sentence_ok(ev.doc, ev.sentence).map_err(|p| format!("link {}: evidence: {p}", l.id))?;
+            sentence_ok(ev.doc, ev.sentence)
+                .map_err(|p| format!("link {}: evidence: {p}", l.id))?;
         }
     }
     Ok(())
