@@ -243,7 +243,11 @@ pub fn new_from_documents_with_progress(
     documents: Vec<Document>,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Workspace {
-    let model = crate::extract::extract_with_progress(documents, progress);
+    laid_out(crate::extract::extract_with_progress(documents, progress))
+}
+
+/// A new workspace around an extracted model, laid out (see [`new_from_documents`]).
+pub fn laid_out(model: Model) -> Workspace {
     let chart = ChartState {
         positions: circle_positions(&model),
         ..ChartState::default()
