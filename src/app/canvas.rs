@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2, pos2};
 
-use super::{LinkchartApp, standin};
+use super::LinkchartApp;
 use crate::model::EntityId;
 use crate::scene::Bounds;
 
@@ -134,13 +134,19 @@ impl LinkchartApp {
         self.keyboard(ui);
         self.pointer(ui, &response);
 
-        self.scene = standin::build_scene(
+        self.scene = crate::scene::build_scene(
             &self.model,
             &self.chart,
             &self.view,
-            &standin::SceneOptions::default(),
+            &crate::scene::SceneOptions::default(),
         );
-        standin::paint_scene(&painter, &self.scene, &self.chart.view, rect);
+        let view = self.chart.view;
+        let size = [rect.width(), rect.height()];
+        let to_screen = |p: [f32; 2]| {
+            let s = view.screen_from_chart(size, p);
+            egui::pos2(rect.min.x + s[0], rect.min.y + s[1])
+        };
+        super::draw::paint_scene(&painter, &self.scene, to_screen, view.zoom, &mut self.icons);
 
         if let Drag::Box { start, .. } = self.canvas.drag
             && let Some(now) = response.interact_pointer_pos()

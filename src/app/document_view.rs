@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use egui::{Color32, RichText};
 
-use super::{Action, LinkchartApp, standin};
+use super::{Action, LinkchartApp};
 use crate::model::{DocIdx, EntityId, Model};
 
 /// Which document is open, and the sentence to show.
@@ -136,7 +136,7 @@ impl LinkchartApp {
                                     let r = match piece.entity.and_then(|id| self.model.entity(id))
                                     {
                                         Some(e) => {
-                                            let c = standin::type_colour(e.kind).0;
+                                            let c = crate::scene::style::type_color(e.kind).0;
                                             let bg = Color32::from_rgba_unmultiplied(
                                                 c[0], c[1], c[2], 60,
                                             );

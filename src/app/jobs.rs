@@ -9,8 +9,6 @@ use std::sync::{Arc, Mutex};
 use crate::chart::{ChartState, View};
 use crate::model::{EntityId, Model};
 
-use super::standin as contract;
-
 /// What to open.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -110,7 +108,7 @@ fn load(
             ctx.request_repaint();
         }
     };
-    let model = contract::extract_with_progress(corpus.documents, &report);
+    let model = crate::extract::extract_with_progress(corpus.documents, &report);
     Ok(Loaded {
         name: corpus.name,
         model,
@@ -122,7 +120,7 @@ fn load(
 
 /// The force layout running in the background over the entities of one view.
 pub struct LayoutRun {
-    job: contract::LayoutJob,
+    job: crate::layout::LayoutJob,
 }
 
 impl LayoutRun {
@@ -139,7 +137,7 @@ impl LayoutRun {
             .filter_map(|id| chart.positions.get(id).map(|p| (*id, *p)))
             .collect();
         Self {
-            job: contract::LayoutJob::spawn(
+            job: crate::layout::LayoutJob::spawn(
                 view.entities.clone(),
                 edges,
                 start,

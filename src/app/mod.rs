@@ -21,7 +21,6 @@ mod document_view;
 mod entity_panel;
 mod filters_panel;
 pub mod jobs;
-mod standin;
 
 pub use canvas::CanvasState;
 pub use document_view::DocumentView;
@@ -84,6 +83,7 @@ pub struct LinkchartApp {
     view: View,
     view_key: Option<ViewKey>,
     scene: Scene,
+    icons: draw::IconTextures,
     ctx: Option<egui::Context>,
     title_sent: String,
     frame_times: FrameTimes,
@@ -128,11 +128,8 @@ impl LinkchartApp {
             auto_fit: true,
             view: View::default(),
             view_key: None,
-            scene: Scene {
-                nodes: vec![],
-                edges: vec![],
-                bounds: crate::scene::Bounds::EMPTY,
-            },
+            scene: Scene::default(),
+            icons: draw::IconTextures::default(),
             ctx: None,
             title_sent: String::new(),
             frame_times: FrameTimes::default(),
@@ -155,11 +152,11 @@ impl LinkchartApp {
         self.dirty = false;
         self.refresh_view();
         if fresh {
-            let start = standin::layout_view(
+            let start = crate::layout::layout_view(
                 &self.model,
                 &self.chart,
                 &self.view,
-                standin::LayoutKind::Circular,
+                crate::layout::LayoutKind::Circular,
             );
             self.chart.positions.extend(start);
             self.auto_fit = true;
@@ -263,11 +260,11 @@ impl LinkchartApp {
             LayoutChoice::Circular | LayoutChoice::ByCountry => {
                 self.jobs.layout = None;
                 let k = if kind == LayoutChoice::Circular {
-                    standin::LayoutKind::Circular
+                    crate::layout::LayoutKind::Circular
                 } else {
-                    standin::LayoutKind::ByCountry
+                    crate::layout::LayoutKind::ByCountry
                 };
-                let positions = standin::layout_view(&self.model, &self.chart, &self.view, k);
+                let positions = crate::layout::layout_view(&self.model, &self.chart, &self.view, k);
                 for (id, p) in positions {
                     if !self.chart.pinned.contains(&id) {
                         self.chart.positions.insert(id, p);
