@@ -4,7 +4,7 @@
 //! Forces, with `K` the natural edge length (`ForceParams::edge_length`):
 //! - repulsion between every pair: `C·K²/d` (Barnes–Hut, opening angle `theta`);
 //! - attraction along each edge: `d²/K`;
-//! - gravity towards the origin: `g·d·(1 + 4/(1+degree))`, so disconnected components stay
+//! - gravity towards the origin: `g·d·(1 + 12/(1+degree))`, so disconnected components stay
 //!   together and loosely tied nodes stay near the main cluster.
 //!
 //! Each iteration moves every free node along its force by at most `step`. The step grows
@@ -42,7 +42,7 @@ impl Default for ForceParams {
     fn default() -> Self {
         Self {
             edge_length: 100.0,
-            repulsion: 0.1,
+            repulsion: 0.4,
             gravity: 0.1,
             theta: 0.9,
             initial_step: 1.0,
@@ -295,7 +295,7 @@ impl ForceLayout {
                 // by degree): isolated entities and small components stay beside the main
                 // cluster instead of drifting to its repulsion horizon.
                 let deg = graph.neighbours(i).len() as f32;
-                let gi = g * (1.0 + 4.0 / (1.0 + deg));
+                let gi = g * (1.0 + 12.0 / (1.0 + deg));
                 let (mut fx, mut fy) = (-gi * p[0], -gi * p[1]);
                 for &j in graph.neighbours(i) {
                     let q = positions[j as usize];
