@@ -128,3 +128,27 @@ fn skipped_files_are_named_on_stderr_and_the_rest_extracted() {
     let model: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(model["documents"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn workspace_output_reopens_laid_out_with_every_entity_placed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("seeds.linkchart");
+    let out = linkchart()
+        .arg("extract")
+        .arg(seeds())
+        .arg("--workspace")
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let ws = linkchart::workspace::open(&out_path).expect("the written workspace reopens");
+    assert_eq!(ws.model.documents.len(), 4);
+    assert!(!ws.model.entities.is_empty());
+    for e in &ws.model.entities {
+        let p = ws.chart.positions.get(&e.id).expect("every entity laid out");
+        assert!(p[0].is_finite() && p[1].is_finite());
+    }
+    // No temporary file is left beside it.
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+}

@@ -34,10 +34,26 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         out.flush().context("writing JSON to stdout")?;
     }
     if let Some(path) = args.workspace {
-        let _ = path;
-        anyhow::bail!("--workspace: not built yet");
+        let workspace = laid_out(model);
+        crate::workspace::save(&path, &workspace)?;
+        eprintln!(
+            "linkchart: wrote {} ({} documents, {} entities, {} links)",
+            path.display(),
+            workspace.model.documents.len(),
+            workspace.model.entities.len(),
+            workspace.model.links.len()
+        );
     }
     Ok(())
+}
+
+/// A new workspace around a freshly extracted model, laid out with the force layout.
+pub(crate) fn laid_out(model: Model) -> crate::workspace::Workspace {
+    let mut chart = crate::chart::ChartState::default();
+    let view = crate::chart::visible(&model, &chart);
+    chart.positions =
+        crate::layout::layout_view(&model, &chart, &view, crate::layout::LayoutKind::Force);
+    crate::workspace::Workspace::new(model, chart)
 }
 
 /// Extract in parallel, with a progress line on stderr when stderr is a terminal.

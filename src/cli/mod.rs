@@ -48,8 +48,7 @@ pub fn main() -> i32 {
     match result {
         Ok(()) => 0,
         Err(err) => {
-            // One line: the context chain joined, naming the file and the problem.
-            eprintln!("linkchart: {err:#}");
+            eprintln!("linkchart: {}", one_line(&err));
             1
         }
     }
@@ -63,4 +62,33 @@ fn open_gui(path: Option<PathBuf>) -> anyhow::Result<()> {
 #[cfg(not(feature = "gui"))]
 fn open_gui(_path: Option<PathBuf>) -> anyhow::Result<()> {
     anyhow::bail!("this build has no GUI (built without the `gui` feature); see `linkchart --help`")
+}
+
+/// One line for an error: the context chain joined with `: `, leaving out a cause whose text
+/// the message already holds (typed errors often print their source themselves).
+pub fn one_line(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line.replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_line_joins_the_chain_without_repeating_causes() {
+        let io = std::io::Error::other("disk full");
+        let err = anyhow::Error::new(io).context("out.png: cannot write: disk full");
+        assert_eq!(super::one_line(&err), "out.png: cannot write: disk full");
+        let err = anyhow::Error::new(std::io::Error::other("denied")).context("a.txt");
+        assert_eq!(super::one_line(&err), "a.txt: denied");
+    }
 }
