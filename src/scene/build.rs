@@ -387,7 +387,7 @@ fn edge_geometry(
 ) -> Option<EdgeGeometry> {
     let d = sub(b.center, a.center);
     let len = length(d);
-    if !(len > 1e-3) {
+    if len.is_nan() || len <= 1e-3 {
         return None;
     }
     let u = [d[0] / len, d[1] / len];
@@ -649,7 +649,7 @@ mod tests {
             to: EntityId(to),
             label: format!("link {i}"),
             kind,
-            directed: i % 2 == 0,
+            directed: i.is_multiple_of(2),
             evidence: docs
                 .iter()
                 .map(|&(d, hedged)| Evidence {
