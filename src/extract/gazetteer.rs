@@ -1,0 +1,321 @@
+//! General-knowledge data: countries (names, aliases, demonyms, capitals), major cities and US
+//! states, well-known bodies and regions, and common first names. Loaded once from the files in
+//! `assets/gazetteer/` (compiled in), see `tools/gazetteer.py` for where they come from.
+
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::model::EntityType;
+
+use super::lexicon;
+
+const COUNTRIES: &str = include_str!("../../assets/gazetteer/countries.tsv");
+const CITIES: &str = include_str!("../../assets/gazetteer/cities.tsv");
+const INSTITUTIONS: &str = include_str!("../../assets/gazetteer/institutions.tsv");
+const FIRST_NAMES: &str = include_str!("../../assets/gazetteer/first_names.txt");
+
+/// Everyday short forms of country names that the data leaves out (two-letter forms are dropped
+/// there because most are English words).
+const EXTRA_COUNTRY_ALIASES: &[(&str, &[&str])] = &[
+    (
+        "United States",
+        &[
+            "US",
+            "U.S.",
+            "U.S",
+            "USA",
+            "U.S.A.",
+            "America",
+            "United States",
+        ],
+    ),
+    (
+        "United Kingdom",
+        &["UK", "U.K.", "Britain", "Great Britain"],
+    ),
+    ("China", &["PRC", "Mainland China"]),
+    ("United Arab Emirates", &["UAE", "U.A.E.", "Emirates"]),
+    ("North Korea", &["DPRK"]),
+    ("DR Congo", &["DRC"]),
+    ("Netherlands", &["Holland"]),
+    ("Czechia", &["Czech Republic"]),
+];
+
+/// How a surface form names a gazetteer entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    Name,
+    /// `Iranian`, `Americans`: an adjective or people of a country.
+    Demonym,
+}
+
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub name: String,
+    pub kind: EntityType,
+    pub country: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Hit {
+    pub entry: u32,
+    pub form: Form,
+}
+
+#[derive(Default)]
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    /// Case-sensitive forms (acronyms like `US`, `CIA`, `AP`).
+    exact: FxHashMap<String, Hit>,
+    /// Lower-cased, apostrophe-normalised forms of names.
+    folded: FxHashMap<String, Hit>,
+    /// Lower-cased first words of names of two or more words.
+    multi_first: FxHashSet<String>,
+    pub first_names: FxHashSet<String>,
+    /// Country name → index of its entry.
+    country_index: FxHashMap<String, u32>,
+}
+
+/// Lower-case, `’` → `'`, runs of white space → one space.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            '\u{2019}' | '\u{2018}' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The leading letters and digits of a folded form: the key under which names of several
+/// words are looked for (`u.s. army` → `u`, `people's republic` → `people`).
+pub fn first_key(folded: &str) -> &str {
+    let end = folded
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(folded.len());
+    &folded[..end]
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 1 && s.chars().all(|c| !c.is_lowercase()) && s.chars().any(|c| c.is_uppercase())
+}
+
+impl Gazetteer {
+    pub fn get() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(Gazetteer::load)
+    }
+
+    fn add_entry(&mut self, name: &str, kind: EntityType, country: Option<&str>) -> u32 {
+        let id = self.entries.len() as u32;
+        self.entries.push(Entry {
+            name: name.to_owned(),
+            kind,
+            country: country.filter(|c| !c.is_empty()).map(str::to_owned),
+        });
+        id
+    }
+
+    /// Register a surface form; the first registration of a form wins.
+    fn add_form(&mut self, form: &str, hit: Hit) {
+        let form = form.trim();
+        if form.is_empty() {
+            return;
+        }
+        if is_acronym(form) && form.chars().filter(|c| c.is_alphabetic()).count() <= 5 {
+            self.exact.entry(form.to_owned()).or_insert(hit);
+            return;
+        }
+        let f = fold(form);
+        if f.contains([' ', '-', '\'']) {
+            self.multi_first.insert(first_key(&f).to_owned());
+        }
+        self.folded.entry(f).or_insert(hit);
+    }
+
+    fn load() -> Gazetteer {
+        let mut g = Gazetteer::default();
+        let data_lines = |s: &'static str| {
+            s.lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        };
+        // Countries first: their names win over any city or body of the same name.
+        // UN members first, so that `American` is the United States, not American Samoa.
+        let mut capitals: Vec<(String, String)> = Vec::new();
+        let mut rows: Vec<Vec<&str>> = data_lines(COUNTRIES)
+            .map(|l| l.split('\t').collect())
+            .collect();
+        rows.sort_by_key(|f| f.get(5) != Some(&"1"));
+        for f in rows {
+            let [name, _cca2, aliases, demonyms, caps, _un] = f[..] else {
+                continue;
+            };
+            let id = g.add_entry(name, EntityType::Country, None);
+            g.country_index.insert(name.to_owned(), id);
+            let hit = Hit {
+                entry: id,
+                form: Form::Name,
+            };
+            g.add_form(name, hit);
+            for a in aliases.split(';') {
+                g.add_form(a, hit);
+            }
+            let dem = Hit {
+                entry: id,
+                form: Form::Demonym,
+            };
+            for d in demonyms.split(';').filter(|d| !d.is_empty()) {
+                g.add_form(d, dem);
+                // Plural people: Iranians, Afghans, Americans (not Chinese, not British).
+                if !d.ends_with("ese")
+                    && !d.ends_with("sh")
+                    && !d.ends_with("ch")
+                    && !d.ends_with('s')
+                {
+                    g.add_form(&format!("{d}s"), dem);
+                }
+            }
+            for c in caps.split(';').filter(|c| !c.is_empty()) {
+                capitals.push((c.to_owned(), name.to_owned()));
+            }
+        }
+        for (country, extra) in EXTRA_COUNTRY_ALIASES {
+            if let Some(&id) = g.country_index.get(*country) {
+                for a in *extra {
+                    g.add_form(
+                        a,
+                        Hit {
+                            entry: id,
+                            form: Form::Name,
+                        },
+                    );
+                }
+            }
+        }
+        // Well-known bodies and regions.
+        for line in data_lines(INSTITUTIONS) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 3 {
+                continue;
+            }
+            let Some(kind) = EntityType::parse(f[1].trim()) else {
+                continue;
+            };
+            let country = Some(f[2].trim()).filter(|c| !c.is_empty());
+            let id = g.add_entry(f[0].trim(), kind, country);
+            let hit = Hit {
+                entry: id,
+                form: Form::Name,
+            };
+            g.add_form(f[0], hit);
+            for a in f.get(3).copied().unwrap_or("").split(';') {
+                g.add_form(a, hit);
+            }
+        }
+        // Capitals and major cities, US states. Names that are everyday words are left out.
+        for (city, country) in capitals {
+            if !lexicon::is_common_word(&fold(&city)) {
+                let id = g.add_entry(&city, EntityType::Place, Some(&country));
+                g.add_form(
+                    &city,
+                    Hit {
+                        entry: id,
+                        form: Form::Name,
+                    },
+                );
+            }
+        }
+        for line in data_lines(CITIES) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let [name, country, _pop, _kind] = f[..] else {
+                continue;
+            };
+            if lexicon::is_common_word(&fold(name)) || g.folded.contains_key(&fold(name)) {
+                continue;
+            }
+            let id = g.add_entry(name, EntityType::Place, Some(country));
+            g.add_form(
+                name,
+                Hit {
+                    entry: id,
+                    form: Form::Name,
+                },
+            );
+        }
+        for line in data_lines(FIRST_NAMES) {
+            let n = line.trim();
+            if !lexicon::is_common_word(&n.to_lowercase()) {
+                g.first_names.insert(n.to_owned());
+            }
+        }
+        g
+    }
+
+    /// Look up a form as written (`text` is the source slice, possibly several words).
+    pub fn lookup(&self, text: &str) -> Option<Hit> {
+        let acronym = is_acronym(text);
+        if acronym && let Some(h) = self.exact.get(text) {
+            return Some(*h);
+        }
+        if acronym && text.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+            // Short all-caps words only match case-sensitively (`US`, not `Us`; `WHO` ≠ `Who`).
+            return None;
+        }
+        self.folded.get(&fold(text)).copied()
+    }
+
+    /// May a name of several words start with this (lower-cased) word?
+    pub fn starts_multi(&self, folded_word: &str) -> bool {
+        self.multi_first.contains(first_key(folded_word))
+    }
+
+    pub fn entry(&self, hit: Hit) -> &Entry {
+        &self.entries[hit.entry as usize]
+    }
+
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word)
+    }
+
+    /// The gazetteer entry of a country by canonical name.
+    pub fn country(&self, name: &str) -> Option<&Entry> {
+        self.country_index
+            .get(name)
+            .map(|&i| &self.entries[i as usize])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_countries_demonyms_cities_and_bodies() {
+        let g = Gazetteer::get();
+        let name = |s: &str| g.lookup(s).map(|h| g.entry(h).name.clone());
+        assert_eq!(name("Iranian").as_deref(), Some("Iran"));
+        assert_eq!(name("Iranians").as_deref(), Some("Iran"));
+        assert_eq!(name("U.S.").as_deref(), Some("United States"));
+        assert_eq!(name("Americans").as_deref(), Some("United States"));
+        assert_eq!(name("People's Republic of China").as_deref(), Some("China"));
+        assert_eq!(name("Russians").as_deref(), Some("Russia"));
+        let baghdad = g.lookup("Baghdad").map(|h| g.entry(h).clone());
+        assert_eq!(baghdad.and_then(|e| e.country).as_deref(), Some("Iraq"));
+        assert_eq!(name("DOD").as_deref(), Some("U.S. Department of Defense"));
+        assert!(g.lookup("Us").is_none());
+        assert!(g.is_first_name("Mark"));
+    }
+}

@@ -1,0 +1,309 @@
+//! Extraction rules a user would notice: alias families merge, countries are found, titles,
+//! appositions, acronyms and credits are read right, hedges and co-mentions are marked, and the
+//! output is the same whatever the thread count.
+
+use linkchart::corpus::document_from_text;
+use linkchart::extract::extract;
+use linkchart::model::{Entity, EntityType, LinkKind, Model};
+
+fn model(texts: &[&str]) -> Model {
+    let docs = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| document_from_text(&format!("d{i}"), &format!("d{i}.txt"), (*t).to_owned()))
+        .collect();
+    extract(docs)
+}
+
+/// The one entity carrying `surface` as its name or an alias; fails if there are several.
+fn one<'a>(m: &'a Model, surface: &str) -> &'a Entity {
+    let hits: Vec<&Entity> = m
+        .entities
+        .iter()
+        .filter(|e| e.name == surface || e.aliases.iter().any(|a| a == surface))
+        .collect();
+    assert_eq!(
+        hits.len(),
+        1,
+        "{surface:?} should be exactly one entity, got {:?}",
+        hits.iter()
+            .map(|e| (&e.name, &e.aliases))
+            .collect::<Vec<_>>()
+    );
+    hits[0]
+}
+
+fn same(m: &Model, surfaces: &[&str]) -> Entity {
+    let first = one(m, surfaces[0]).clone();
+    for s in &surfaces[1..] {
+        assert_eq!(
+            one(m, s).id,
+            first.id,
+            "{s:?} should merge with {:?}",
+            surfaces[0]
+        );
+    }
+    first
+}
+
+#[test]
+fn soleimani_spellings_merge_across_documents() {
+    let m = model(&[
+        "The US killed top Iranian commander Qasem Soleimani in Baghdad in January.",
+        "The strike killed Major General Qassem Soleimani, the commander of Iran's Quds Force. Officials said MG Soleimani was plotting attacks.",
+        "Critics said the killing of Soleimani was unlawful.",
+    ]);
+    let e = same(&m, &["Qasem Soleimani", "Qassem Soleimani", "Soleimani"]);
+    assert_eq!(e.kind, EntityType::Person);
+    assert_eq!(e.documents().len(), 3);
+    assert!(
+        e.countries.contains(&"Iran".to_owned()),
+        "{:?}",
+        e.countries
+    );
+}
+
+#[test]
+fn haqqani_network_forms_merge() {
+    let m = model(&[
+        "Iran offered bounty payments to the Taliban-affiliated Haqqani network, officials said.",
+        "The assessment states that Iran paid the Haqqani Network for six attacks. Analysts studied the relationship with Haqqani.",
+    ]);
+    let e = same(&m, &["Haqqani network", "Haqqani Network", "Haqqani"]);
+    assert_eq!(e.kind, EntityType::Organization);
+}
+
+#[test]
+fn bagram_base_forms_merge_and_lie_in_afghanistan() {
+    let m = model(&[
+        "Trump visited Bagram Air Field in Afghanistan in November. The Taliban attacked the US-run Bagram Airbase in December.",
+        "The Taliban carried out a suicide bombing at Bagram airbase.",
+        "The bounties were paid for the December attack on Bagram Air Base, which killed two civilians.",
+    ]);
+    let e = same(
+        &m,
+        &[
+            "Bagram Air Field",
+            "Bagram Airbase",
+            "Bagram airbase",
+            "Bagram Air Base",
+        ],
+    );
+    assert_eq!(e.kind, EntityType::Facility);
+    assert_eq!(e.countries, ["Afghanistan"]);
+}
+
+#[test]
+fn pentagon_and_department_of_defense_are_one_body() {
+    let m = model(&[
+        "The Pentagon was aware of the attack. The DOD decided in March not to act. A spokesman said the Department of Defense does not disclose timelines.",
+    ]);
+    let e = same(&m, &["Pentagon", "DOD", "Department of Defense"]);
+    assert_eq!(e.countries, ["United States"]);
+}
+
+#[test]
+fn us_and_russia_forms_merge_into_countries() {
+    let m = model(&[
+        "US intelligence found that U.S. troops were targeted. The United States said American soldiers were safe.",
+        "The Russians were also accused of paying the Taliban, a charge the Russian government denies. Russia rejected the claims.",
+    ]);
+    let us = same(&m, &["United States", "US", "U.S.", "American"]);
+    assert_eq!(us.kind, EntityType::Country);
+    let ru = same(&m, &["Russia", "Russians", "Russian"]);
+    assert_eq!(ru.kind, EntityType::Country);
+}
+
+#[test]
+fn countries_come_from_demonyms_places_and_data() {
+    let m = model(&[
+        "CNN reported that the United States killed Iranian commander Qasem Soleimani in Baghdad. The Sunday Times in the U.K. carried a story.",
+    ]);
+    assert_eq!(one(&m, "Qasem Soleimani").countries, ["Iran"]);
+    assert_eq!(one(&m, "Baghdad").countries, ["Iraq"]);
+    assert_eq!(one(&m, "Baghdad").kind, EntityType::Place);
+    assert_eq!(one(&m, "CNN").countries, ["United States"]);
+    assert!(
+        one(&m, "Sunday Times")
+            .countries
+            .contains(&"United Kingdom".to_owned())
+    );
+}
+
+#[test]
+fn titles_roles_and_appositions_make_people() {
+    let m = model(&[
+        "Defense Secretary Mark Esper said troops would leave. Army Major and Pentagon spokesman Rob Lodewick said to CNN that nothing changed.",
+        "Gen. Frank McKenzie said in September that it had not been proved. Axios quotes Andrew Small, a senior fellow at the German Marshall Fund.",
+    ]);
+    for name in [
+        "Mark Esper",
+        "Rob Lodewick",
+        "Frank McKenzie",
+        "Andrew Small",
+    ] {
+        assert_eq!(one(&m, name).kind, EntityType::Person, "{name}");
+    }
+    assert_eq!(
+        one(&m, "German Marshall Fund").kind,
+        EntityType::Organization
+    );
+    // The spokesman is linked to what he speaks for, and serves its country.
+    let rob = one(&m, "Rob Lodewick");
+    let dod = one(&m, "Pentagon");
+    assert!(
+        m.links
+            .iter()
+            .any(|l| l.from == rob.id && l.to == dod.id && l.label == "spokesman for")
+    );
+    assert_eq!(rob.countries, ["United States"]);
+    // A fellow of a body is linked to it.
+    let small = one(&m, "Andrew Small");
+    let gmf = one(&m, "German Marshall Fund");
+    assert!(
+        m.links
+            .iter()
+            .any(|l| l.from == small.id && l.to == gmf.id && l.kind == LinkKind::Stated)
+    );
+}
+
+#[test]
+fn acronyms_defined_in_text_and_sentence_initial_words() {
+    let m = model(&[
+        "Multiple agencies said a suicide vehicle-borne improvised explosive device (SVBIED) was used. According to officials, the SVBIED was large.",
+        "The U.S. has evidence that the PRC [People's Republic of China] attempted to finance attacks. The CIA, NSA and NCTC agreed.",
+    ]);
+    assert!(
+        m.entities
+            .iter()
+            .all(|e| e.name != "Multiple" && e.name != "According")
+    );
+    assert!(
+        m.entities
+            .iter()
+            .filter(|e| e.name == "SVBIED" || e.aliases.iter().any(|a| a == "SVBIED"))
+            .all(|e| e.kind == EntityType::Other),
+        "an acronym defined as a common noun is no organisation"
+    );
+    let china = same(&m, &["China", "PRC", "People's Republic of China"]);
+    assert_eq!(china.kind, EntityType::Country);
+    for a in ["CIA", "NSA", "NCTC"] {
+        assert_eq!(one(&m, a).kind, EntityType::Organization);
+        assert_eq!(one(&m, a).countries, ["United States"]);
+    }
+}
+
+#[test]
+fn credits_and_bylines_name_photographers() {
+    let m = model(&[
+        "al-monitor In this file photo, Trump speaks to troops. Photo by OLIVIER DOULIERY/AFP via Getty Images.",
+        "AP Photo/Mark Schiefelbein, File\n\nThe Trump administration is set to declassify a report.",
+    ]);
+    let olivier = one(&m, "Olivier Douliery");
+    assert_eq!(olivier.kind, EntityType::Person);
+    assert!(olivier.aliases.contains(&"OLIVIER DOULIERY".to_owned()));
+    assert_eq!(one(&m, "Mark Schiefelbein").kind, EntityType::Person);
+    let afp = one(&m, "AFP");
+    assert!(
+        m.links
+            .iter()
+            .any(|l| l.from == olivier.id && l.to == afp.id)
+    );
+    assert_eq!(one(&m, "Getty Images").kind, EntityType::Organization);
+    assert_eq!(
+        one(&m, "Trump administration").kind,
+        EntityType::Organization
+    );
+}
+
+#[test]
+fn stated_links_carry_labels_direction_and_hedges() {
+    let m = model(&[
+        "Iran paid the Taliban to attack US soldiers. Reports said Russia allegedly offered bounties to the Taliban.",
+    ]);
+    let iran = one(&m, "Iran").id;
+    let russia = one(&m, "Russia").id;
+    let taliban = one(&m, "Taliban").id;
+    let paid = m
+        .links
+        .iter()
+        .find(|l| l.from == iran && l.to == taliban)
+        .expect("Iran → Taliban");
+    assert_eq!(paid.kind, LinkKind::Stated);
+    assert!(paid.directed);
+    assert!(paid.label.starts_with("paid"));
+    assert!(!paid.hedged());
+    let offered = m
+        .links
+        .iter()
+        .find(|l| l.from == russia && l.to == taliban)
+        .expect("Russia → Taliban");
+    assert_eq!(offered.label, "offered bounties to");
+    assert!(offered.hedged(), "`allegedly` hedges the statement");
+}
+
+#[test]
+fn co_mentions_are_one_undirected_link_per_pair_with_every_sentence() {
+    let m = model(&[
+        "Officials in Kabul and Tehran were surprised.",
+        "Diplomats from Kabul and Tehran met again. Nothing else.",
+    ]);
+    let kabul = one(&m, "Kabul").id;
+    let tehran = one(&m, "Tehran").id;
+    let co: Vec<_> = m
+        .links
+        .iter()
+        .filter(|l| (l.from == kabul && l.to == tehran) || (l.from == tehran && l.to == kabul))
+        .collect();
+    assert_eq!(co.len(), 1);
+    assert_eq!(co[0].label, "mentioned with");
+    assert_eq!(co[0].kind, LinkKind::CoMention);
+    assert!(!co[0].directed);
+    assert_eq!(co[0].evidence.len(), 2);
+}
+
+#[test]
+fn ids_are_dense_sorted_and_output_is_deterministic() {
+    let texts: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+        .expect("seeds folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| std::fs::read_to_string(p).expect("seed text"))
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("pool");
+    let four_threads = rayon::ThreadPoolBuilder::new()
+        .num_threads(4)
+        .build()
+        .expect("pool");
+    let a = one_thread.install(|| model(&refs));
+    let b = four_threads.install(|| model(&refs));
+    assert_eq!(a, b);
+    assert!(!a.entities.is_empty() && !a.links.is_empty());
+    for (i, e) in a.entities.iter().enumerate() {
+        assert_eq!(e.id.0 as usize, i);
+        assert!(!e.aliases.contains(&e.name));
+        assert!(!e.mentions.is_empty());
+    }
+    for (i, l) in a.links.iter().enumerate() {
+        assert_eq!(l.id.0 as usize, i);
+        assert_ne!(l.from, l.to);
+        assert!(!l.evidence.is_empty());
+    }
+}
+
+#[test]
+fn bad_text_does_not_panic() {
+    let m = model(&[
+        "",
+        "   \n\n ",
+        "((( [[ ]] ))) --- '' ’s ’s",
+        "A\u{0}B\u{feff}C ÆØÅ 日本 العربية U.S.-",
+        "(ABC",
+    ]);
+    assert_eq!(m.documents.len(), 5);
+}
