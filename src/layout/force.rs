@@ -4,7 +4,8 @@
 //! Forces, with `K` the natural edge length (`ForceParams::edge_length`):
 //! - repulsion between every pair: `C·K²/d` (Barnes–Hut, opening angle `theta`);
 //! - attraction along each edge: `d²/K`;
-//! - gravity towards the origin: `g·d`, so disconnected components stay together.
+//! - gravity towards the origin: `g·d·(1 + 4/(1+degree))`, so disconnected components stay
+//!   together and loosely tied nodes stay near the main cluster.
 //!
 //! Each iteration moves every free node along its force by at most `step`. The step grows
 //! after five iterations in a row that lowered the energy (the sum of squared forces) and
@@ -290,7 +291,12 @@ impl ForceLayout {
             .enumerate()
             .for_each(|(i, f)| {
                 let p = positions[i];
-                let (mut fx, mut fy) = (-g * p[0], -g * p[1]);
+                // Loosely tied nodes feel more gravity (ForceAtlas2's "strong gravity" idea,
+                // by degree): isolated entities and small components stay beside the main
+                // cluster instead of drifting to its repulsion horizon.
+                let deg = graph.neighbours(i).len() as f32;
+                let gi = g * (1.0 + 4.0 / (1.0 + deg));
+                let (mut fx, mut fy) = (-gi * p[0], -gi * p[1]);
                 for &j in graph.neighbours(i) {
                     let q = positions[j as usize];
                     let (dx, dy) = (q[0] - p[0], q[1] - p[1]);
