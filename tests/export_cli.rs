@@ -99,3 +99,59 @@ fn missing_input_fails_cleanly() {
     assert!(stderr(&o).contains("/no/such/folder"));
     assert!(!out.exists());
 }
+
+#[test]
+fn exports_from_a_workspace_file_with_its_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("seeds.linkchart");
+    let corpus = linkchart::corpus::read_folder(Path::new(&seeds())).unwrap();
+    let model = linkchart::extract::extract(corpus.documents);
+    linkchart::workspace::save(&ws, &linkchart::workspace::laid_out(model)).unwrap();
+    let out = dir.path().join("chart.svg");
+    let o = linkchart(&[
+        "export",
+        ws.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains("<text"), "labels drawn");
+    // A file that is not a workspace is refused, naming it.
+    let bogus = dir.path().join("notes.linkchart");
+    std::fs::write(&bogus, "not a workspace").unwrap();
+    let o = linkchart(&[
+        "export",
+        bogus.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("notes.linkchart"), "{}", stderr(&o));
+}
+
+#[test]
+fn country_filter_keeps_only_that_countrys_entities() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("iran.graphml");
+    let o = linkchart(&[
+        "export",
+        &seeds(),
+        "--out",
+        out.to_str().unwrap(),
+        "--country",
+        "Iran",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let all = dir.path().join("all.graphml");
+    let o = linkchart(&["export", &seeds(), "--out", all.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let count = |p: &Path| {
+        std::fs::read_to_string(p)
+            .unwrap()
+            .matches("<node ")
+            .count()
+    };
+    assert!(count(&out) > 0);
+    assert!(count(&out) < count(&all));
+}

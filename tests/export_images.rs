@@ -100,6 +100,9 @@ fn png_has_the_asked_width_and_is_not_blank() {
         ..ExportOptions::default()
     };
     let png = export::png(&scene, &opts).unwrap();
+    if let Some(dir) = std::env::var_os("LINKCHART_SAVE_RENDERS") {
+        std::fs::write(std::path::Path::new(&dir).join("export_800px.png"), &png).unwrap();
+    }
     let pix = decode(&png);
     assert_eq!(pix.width(), 800);
     let layout = export::layout(&scene, &opts);

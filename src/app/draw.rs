@@ -43,20 +43,22 @@ impl IconTextures {
         let side = (px.max(1.0).ceil() as u32)
             .next_power_of_two()
             .clamp(ICON_MIN_PX, ICON_MAX_PX);
-        if !self.textures.contains_key(&(kind, side)) {
-            let img = rasterize(kind, side).ok()?;
-            let image = egui::ColorImage::from_rgba_premultiplied(
-                [side as usize, side as usize],
-                &img.rgba_premultiplied,
-            );
-            let tex = ctx.load_texture(
-                format!("linkchart-icon-{}-{side}", kind.as_str()),
-                image,
-                egui::TextureOptions::LINEAR,
-            );
-            self.textures.insert((kind, side), tex);
+        match self.textures.entry((kind, side)) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(e.into_mut()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let img = rasterize(kind, side).ok()?;
+                let image = egui::ColorImage::from_rgba_premultiplied(
+                    [side as usize, side as usize],
+                    &img.rgba_premultiplied,
+                );
+                let tex = ctx.load_texture(
+                    format!("linkchart-icon-{}-{side}", kind.as_str()),
+                    image,
+                    egui::TextureOptions::LINEAR,
+                );
+                Some(e.insert(tex))
+            }
         }
-        self.textures.get(&(kind, side))
     }
 }
 

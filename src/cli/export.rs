@@ -2,7 +2,9 @@
 //!
 //! The format follows the extension of `--out`: `.png`, `.svg`, `.graphml`, or `.csv` (which
 //! writes the links table to FILE and the entities table beside it as `STEM.entities.csv`).
-//! Files are written atomically: on any error nothing is left behind.
+//! Files are written atomically: on any error nothing is left behind. A workspace exports with
+//! its saved positions (entities without one are placed by the scene); a corpus folder is
+//! extracted and laid out with the force layout after the filters are applied.
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +12,7 @@ use anyhow::{Context, anyhow, bail};
 
 use crate::chart::{ChartState, visible};
 use crate::export::{self, ExportOptions, Format, Size};
+use crate::layout::{LayoutKind, layout_view};
 use crate::model::Model;
 use crate::scene::{SceneOptions, build_scene};
 
@@ -44,10 +47,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             Format::EXTENSIONS.join(", .")
         )
     })?;
-    let (model, mut chart) = load(&args.input)?;
+    let (model, mut chart, from_corpus) = load(&args.input)?;
     apply_filters(&model, &mut chart, &args)
         .with_context(|| format!("{}", args.input.display()))?;
     let view = visible(&model, &chart);
+    if from_corpus {
+        // A fresh corpus has no positions: lay out what the filters leave, as the app does.
+        chart.positions = layout_view(&model, &chart, &view, LayoutKind::Force);
+    }
 
     match format {
         Format::Png | Format::Svg => {
@@ -84,18 +91,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The model and chart state behind INPUT: a corpus folder is read and extracted.
-///
-/// Positions: entities without one are placed by the scene (a deterministic spiral) until the
-/// layout layer's `layout::layout_view` is wired in here.
-fn load(input: &Path) -> anyhow::Result<(Model, ChartState)> {
+/// The model and chart state behind INPUT: a workspace file as saved, or a corpus folder read
+/// and extracted (laid out after filtering, in [`run`]).
+fn load(input: &Path) -> anyhow::Result<(Model, ChartState, bool)> {
     if input.is_dir() {
         let corpus = crate::corpus::read_folder(input)?;
         for s in &corpus.skipped {
             eprintln!("linkchart: {s}");
         }
         let model = crate::extract::extract(corpus.documents);
-        return Ok((model, ChartState::default()));
+        return Ok((model, ChartState::default(), true));
     }
     if !input.exists() {
         bail!(
@@ -103,19 +108,8 @@ fn load(input: &Path) -> anyhow::Result<(Model, ChartState)> {
             input.display()
         );
     }
-    if input
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("linkchart"))
-    {
-        bail!(
-            "{}: exporting from a workspace file is not available in this build yet; export from the corpus folder instead",
-            input.display()
-        );
-    }
-    bail!(
-        "{}: not a workspace (.linkchart) file or a corpus folder",
-        input.display()
-    )
+    let ws = crate::workspace::open(input)?;
+    Ok((ws.model, ws.chart, false))
 }
 
 /// Add `--country` and `--source` to the chart's filters, refusing names the model lacks.

@@ -500,7 +500,7 @@ fn write_footer(out: &mut String, l: &Layout) {
                 );
                 let _ = writeln!(
                     out,
-                    r#"<text x="{}" y="{}">directed link (from → to)</text>"#,
+                    r#"<text x="{}" y="{}">directed link (arrowhead at the target)</text>"#,
                     Num(x + LINE_SAMPLE + 6.0),
                     Num(baseline)
                 );

@@ -108,6 +108,14 @@ pub fn build_scene(
     }
 
     let sources = SourceKeys::new(model);
+    // Centre and radius only, packed: links read these at random, so keep them in cache.
+    let disc: Vec<Disc> = nodes
+        .iter()
+        .map(|n| Disc {
+            center: n.center,
+            radius: n.radius,
+        })
+        .collect();
     let bends = parallel_bends(&links, &slot, nodes.len());
     // Links: independent of each other, so built in parallel (in order).
     let make_edge = |(l, bend): (&&crate::model::Link, f32)| -> Option<EdgeShape> {
@@ -116,7 +124,7 @@ pub fn build_scene(
         if a == u32::MAX || b == u32::MAX || a == b {
             return None;
         }
-        let (na, nb) = (&nodes[a as usize], &nodes[b as usize]);
+        let (na, nb) = (disc[a as usize], disc[b as usize]);
         if let Some(area) = &options.only {
             let rough = Bounds::from_corners(na.center, nb.center)
                 .expand(bend.abs() + style::EDGE_LABEL_SIZE * 8.0);
@@ -135,7 +143,7 @@ pub fn build_scene(
             && (l.kind != LinkKind::CoMention || options.comention_labels)
             && !l.label.trim().is_empty())
         .then(|| style::short_label(&l.label));
-        let geometry = edge_geometry(na, nb, bend, l.directed, width)?;
+        let geometry = edge_geometry(&na, &nb, bend, l.directed, width)?;
         let mut bounds = Bounds::EMPTY;
         for p in &geometry.points {
             bounds.include(*p, width);
@@ -318,34 +326,31 @@ fn parallel_bends(links: &[&crate::model::Link], slot: &[u32], n_nodes: usize) -
         start[i + 1] += start[i];
     }
     let mut fill = start.clone();
-    let mut bucket = vec![0u32; start[n_nodes] as usize];
+    // (other end, link index) per lower end: sorting needs no lookups.
+    let mut bucket = vec![(0u32, 0u32); start[n_nodes] as usize];
     for (i, e) in ends.iter().enumerate() {
         if let Some((a, b)) = e {
             let lo = a.min(b);
-            bucket[fill[*lo as usize] as usize] = i as u32;
+            bucket[fill[*lo as usize] as usize] = (*a.max(b), i as u32);
             fill[*lo as usize] += 1;
         }
     }
     let mut bends = vec![0.0f32; links.len()];
-    let other = |i: u32| {
-        let (a, b) = ends[i as usize].unwrap_or((0, 0));
-        a.max(b)
-    };
     for lo in 0..n_nodes {
         let group = &mut bucket[start[lo] as usize..start[lo + 1] as usize];
         if group.len() < 2 {
             continue;
         }
-        group.sort_unstable_by_key(|&i| (other(i), i));
+        group.sort_unstable();
         let mut s = 0;
         while s < group.len() {
             let mut e = s + 1;
-            while e < group.len() && other(group[e]) == other(group[s]) {
+            while e < group.len() && group[e].0 == group[s].0 {
                 e += 1;
             }
             let n = e - s;
             if n > 1 {
-                for (k, &i) in group[s..e].iter().enumerate() {
+                for (k, &(_, i)) in group[s..e].iter().enumerate() {
                     let offset = (k as f32 - (n - 1) as f32 * 0.5) * style::PARALLEL_SPACING;
                     let (a, b) = ends[i as usize].unwrap_or((0, 0));
                     // Offsets are measured against the direction lower slot → higher slot.
@@ -356,6 +361,12 @@ fn parallel_bends(links: &[&crate::model::Link], slot: &[u32], n_nodes: usize) -
         }
     }
     bends
+}
+
+#[derive(Clone, Copy)]
+struct Disc {
+    center: [f32; 2],
+    radius: f32,
 }
 
 struct EdgeGeometry {
@@ -379,15 +390,15 @@ fn length(d: [f32; 2]) -> f32 {
 /// The line between two node circles, bent sideways by `bend` (0 = straight), ending at the
 /// base of an arrowhead when `directed`.
 fn edge_geometry(
-    a: &NodeShape,
-    b: &NodeShape,
+    a: &Disc,
+    b: &Disc,
     bend: f32,
     directed: bool,
     width: f32,
 ) -> Option<EdgeGeometry> {
     let d = sub(b.center, a.center);
     let len = length(d);
-    if !(len > 1e-3) {
+    if len.is_nan() || len <= 1e-3 {
         return None;
     }
     let u = [d[0] / len, d[1] / len];
@@ -649,7 +660,7 @@ mod tests {
             to: EntityId(to),
             label: format!("link {i}"),
             kind,
-            directed: i % 2 == 0,
+            directed: i.is_multiple_of(2),
             evidence: docs
                 .iter()
                 .map(|&(d, hedged)| Evidence {
