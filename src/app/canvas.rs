@@ -20,7 +20,9 @@ enum Drag {
     #[default]
     None,
     Pan,
-    Nodes(Vec<EntityId>),
+    /// The dragged nodes with where each was and whether it was pinned when the drag started,
+    /// so the drop becomes one undoable move.
+    Nodes(Vec<(EntityId, [f32; 2], bool)>),
     Box {
         start: Pos2,
         additive: bool,
@@ -116,10 +118,11 @@ impl LinkchartApp {
         if self.chart.selection.is_empty() {
             return;
         }
-        let sel = std::mem::take(&mut self.chart.selection);
-        self.chart.hidden.extend(sel);
-        self.dirty = true;
-        self.refresh_view();
+        let entities: Vec<EntityId> = self.chart.selection.iter().copied().collect();
+        self.apply_edit(crate::model::edit::Edit::SetHidden {
+            entities,
+            hidden: true,
+        });
     }
 
     pub(super) fn canvas_ui(&mut self, ui: &mut egui::Ui) {
@@ -290,7 +293,16 @@ impl LinkchartApp {
                         }
                         self.chart.selection.insert(id);
                     }
-                    Drag::Nodes(self.chart.selection.iter().copied().collect())
+                    Drag::Nodes(
+                        self.chart
+                            .selection
+                            .iter()
+                            .filter_map(|id| {
+                                let p = self.chart.positions.get(id)?;
+                                Some((*id, *p, self.chart.pinned.contains(id)))
+                            })
+                            .collect(),
+                    )
                 }
                 (_, Some(start)) if secondary || modifiers.shift => Drag::Box {
                     start,
@@ -309,7 +321,7 @@ impl LinkchartApp {
             }
             Drag::Nodes(ids) if delta != Vec2::ZERO => {
                 let z = self.chart.view.zoom;
-                for id in ids.clone() {
+                for (id, _, _) in ids.clone() {
                     if let Some(p) = self.chart.positions.get_mut(&id) {
                         p[0] += delta.x / z;
                         p[1] += delta.y / z;
@@ -321,7 +333,6 @@ impl LinkchartApp {
                     }
                 }
                 self.auto_fit = false;
-                self.dirty = true;
             }
             _ => {}
         }
@@ -341,6 +352,9 @@ impl LinkchartApp {
                     self.chart.selection.clear();
                 }
                 self.chart.selection.extend(inside);
+            }
+            if let Drag::Nodes(start) = std::mem::take(&mut self.canvas.drag) {
+                self.finish_node_drag(start);
             }
             self.canvas.drag = Drag::None;
         }
@@ -386,6 +400,28 @@ impl LinkchartApp {
     }
 
     /// Zoom by `factor`, keeping the chart point under `screen` where it is.
+    /// Turn a finished node drag into one undoable, pinning move. The drag pinned the nodes live;
+    /// they are unpinned again first so that undo restores the pins as they were.
+    fn finish_node_drag(&mut self, start: Vec<(EntityId, [f32; 2], bool)>) {
+        let mut moves = Vec::new();
+        for (id, from, was_pinned) in start {
+            if !was_pinned {
+                self.chart.pinned.remove(&id);
+            }
+            if let Some(to) = self.chart.positions.get(&id).copied() {
+                moves.push(crate::model::edit::NodeMove {
+                    entity: id,
+                    from: Some(from),
+                    to,
+                });
+            }
+        }
+        let moved = moves.iter().any(|m| m.from != Some(m.to));
+        if moved {
+            self.apply_edit(crate::model::edit::Edit::Move { moves, pin: true });
+        }
+    }
+
     pub fn zoom_around(&mut self, screen: Pos2, factor: f32) {
         let before = self.chart_from_screen(screen);
         self.chart.view.zoom = (self.chart.view.zoom * factor).clamp(0.02, 20.0);

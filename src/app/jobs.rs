@@ -16,15 +16,25 @@ pub enum Source {
     Bundled,
     /// A folder of documents.
     Folder(PathBuf),
+    /// A workspace file (`.linkchart`).
+    Workspace(PathBuf),
 }
 
 impl Source {
+    /// A `.linkchart` file is a workspace; anything else a corpus folder.
     pub fn from_path(path: Option<PathBuf>) -> Self {
         match path {
             None => Source::Bundled,
+            Some(p) if is_workspace_path(&p) => Source::Workspace(p),
             Some(p) => Source::Folder(p),
         }
     }
+}
+
+/// True when `path` names a workspace file (extension `.linkchart`, any case).
+pub fn is_workspace_path(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(crate::workspace::EXTENSION))
 }
 
 /// A finished load.
@@ -34,6 +44,8 @@ pub struct Loaded {
     /// Chart state saved with a workspace; `None` for a fresh corpus.
     pub chart: Option<ChartState>,
     pub path: Option<PathBuf>,
+    /// The id floor saved with a workspace (ids below it are never reused).
+    pub next_ids: Option<crate::model::edit::IdFloor>,
     /// Files left out of the corpus, with the reason (`skipped PATH: why`).
     pub skipped: Vec<String>,
 }
@@ -92,6 +104,17 @@ fn load(
     repaint: Option<&egui::Context>,
 ) -> Result<Loaded, String> {
     let (corpus, path) = match &source {
+        Source::Workspace(p) => {
+            let ws = crate::workspace::open(p).map_err(|e| e.to_string())?;
+            return Ok(Loaded {
+                name: workspace_name(p),
+                model: ws.model,
+                chart: Some(ws.chart),
+                path: Some(p.clone()),
+                next_ids: Some(ws.next_ids),
+                skipped: Vec::new(),
+            });
+        }
         Source::Bundled => (crate::corpus::bundled(), None),
         Source::Folder(p) => (
             crate::corpus::read_folder(p).map_err(|e| e.to_string())?,
@@ -114,8 +137,16 @@ fn load(
         model,
         chart: None,
         path,
+        next_ids: None,
         skipped,
     })
+}
+
+/// The name shown in the title for a workspace file: its file name.
+pub fn workspace_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 /// The force layout running in the background over the entities of one view.

@@ -18,16 +18,19 @@ use crate::scene::Scene;
 
 mod canvas;
 mod document_view;
+mod edit_ui;
 mod entity_panel;
+mod file_menu;
 mod filters_panel;
 pub mod jobs;
 
 pub use canvas::CanvasState;
 pub use document_view::DocumentView;
+pub use file_menu::FileState;
 pub use filters_panel::FiltersPanel;
 pub use jobs::{Jobs, Source};
 
-/// Open the GUI on `path` (a corpus folder), or on the bundled corpus.
+/// Open the GUI on `path` (a corpus folder or a `.linkchart` workspace), or on the bundled corpus.
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
     if let Some(p) = &path {
         anyhow::ensure!(p.exists(), "{}: no such file or folder", p.display());
@@ -47,6 +50,8 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
             // A light chart on light panels, as analysts' charting tools are.
             cc.egui_ctx.set_theme(egui::Theme::Light);
             let mut app = LinkchartApp::open(Source::from_path(path), Some(cc.egui_ctx.clone()));
+            app.file = FileState::user_default();
+            app.offer_recovery();
             app.screenshot = screenshot.map(ScreenshotRequest::new);
             Ok(Box::new(app))
         }),
@@ -72,8 +77,16 @@ pub struct LinkchartApp {
     pub path: Option<PathBuf>,
     /// Corpus or workspace name, shown in the title.
     pub name: String,
-    /// Unsaved changes.
+    /// Unsaved changes outside the edit history (filters, view, layout runs); see
+    /// [`LinkchartApp::has_unsaved_changes`].
     pub dirty: bool,
+    /// Undo and redo of the analyst's edits.
+    pub history: crate::model::edit::EditHistory,
+    /// `history.state_id()` when the workspace was last opened or saved.
+    saved_state: u64,
+    /// File menu, dialogs, recent files, autosave and the close prompt.
+    pub file: FileState,
+    edit_ui: edit_ui::EditUiState,
     pub jobs: Jobs,
     pub canvas: CanvasState,
     pub filters_panel: FiltersPanel,
@@ -107,6 +120,7 @@ impl LinkchartApp {
         app.name = match &source {
             Source::Bundled => "seeds".into(),
             Source::Folder(p) => p.display().to_string(),
+            Source::Workspace(p) => jobs::workspace_name(p),
         };
         app.jobs.load = Some(jobs::LoadJob::spawn(source, ctx.clone()));
         app.ctx = ctx;
@@ -121,6 +135,10 @@ impl LinkchartApp {
             path: None,
             name: "untitled".into(),
             dirty: false,
+            history: crate::model::edit::EditHistory::default(),
+            saved_state: 0,
+            file: FileState::default(),
+            edit_ui: edit_ui::EditUiState::default(),
             jobs: Jobs::default(),
             canvas: CanvasState::default(),
             filters_panel: FiltersPanel::default(),
@@ -144,6 +162,19 @@ impl LinkchartApp {
 
     /// Replace the model (and chart state, when the workspace carries one) and start the layout.
     pub fn set_model(&mut self, model: Model, chart: Option<ChartState>) {
+        let floor = crate::model::edit::IdFloor::default().at_least(&model);
+        self.set_model_with_floor(model, chart, floor);
+    }
+
+    /// [`set_model`](Self::set_model) with the id floor saved in a workspace; clears undo/redo.
+    pub fn set_model_with_floor(
+        &mut self,
+        model: Model,
+        chart: Option<ChartState>,
+        floor: crate::model::edit::IdFloor,
+    ) {
+        self.history = crate::model::edit::EditHistory::new(floor);
+        self.saved_state = self.history.state_id();
         self.model = model;
         let fresh = chart.is_none();
         self.chart = chart.unwrap_or_default();
@@ -181,8 +212,24 @@ impl LinkchartApp {
         format!(
             "linkchart — {}{}",
             self.name,
-            if self.dirty { " •" } else { "" }
+            if self.has_unsaved_changes() {
+                " •"
+            } else {
+                ""
+            }
         )
+    }
+
+    /// True when something changed since the workspace was opened or saved: an edit done or
+    /// undone, or a filter, view or layout change.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.dirty || self.history.state_id() != self.saved_state
+    }
+
+    /// Remember the current state as saved.
+    pub(crate) fn mark_saved(&mut self) {
+        self.dirty = false;
+        self.saved_state = self.history.state_id();
     }
 
     /// Median CPU time of `ui` over the last 120 frames.
@@ -224,7 +271,13 @@ impl LinkchartApp {
                     self.path = loaded.path;
                     self.jobs.error = None;
                     self.jobs.skipped = loaded.skipped;
-                    self.set_model(loaded.model, loaded.chart);
+                    if let Some(p) = &self.path
+                        && jobs::is_workspace_path(p)
+                    {
+                        self.file.remember_recent(p);
+                    }
+                    let floor = loaded.next_ids.unwrap_or_default().at_least(&loaded.model);
+                    self.set_model_with_floor(loaded.model, loaded.chart, floor);
                 }
                 Err(e) => self.jobs.error = Some(e),
             }
@@ -308,8 +361,9 @@ impl LinkchartApp {
 
     fn menu_bar_ui(&mut self, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
-            // The File menu (`file_menu.rs`) and the Export menu (`export_ui.rs`) are added
-            // here, one call each.
+            // The Export menu (`export_ui.rs`) is added here, one call.
+            self.file_menu_ui(ui);
+            self.edit_menu_ui(ui);
             ui.menu_button("View", |ui| {
                 if ui.button("Fit to view (F)").clicked() {
                     self.fit_to_view();
@@ -320,10 +374,7 @@ impl LinkchartApp {
                     ui.close();
                 }
                 if ui.button("Show hidden entities").clicked() {
-                    if !self.chart.hidden.is_empty() {
-                        self.chart.hidden.clear();
-                        self.dirty = true;
-                    }
+                    self.show_all_hidden();
                     ui.close();
                 }
             });
@@ -425,6 +476,9 @@ impl eframe::App for LinkchartApp {
             ctx.request_repaint_after(Duration::from_millis(16));
         }
         self.refresh_view();
+        self.file_shortcuts(&ctx);
+        self.edit_shortcuts(&ctx);
+        self.file_step(&ctx);
         self.update_title(&ctx);
 
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui));
@@ -442,6 +496,7 @@ impl eframe::App for LinkchartApp {
                 self.canvas_ui(ui);
             });
         self.document_view_ui(&ctx);
+        self.file_windows_ui(&ctx);
         self.apply_actions();
         self.refresh_view();
         self.frame_times.push(start.elapsed());
