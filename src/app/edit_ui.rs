@@ -64,6 +64,7 @@ impl LinkchartApp {
     }
 
     fn after_edit(&mut self) {
+        self.sync_dirty();
         self.invalidate_view();
         self.refresh_view();
         // Whatever the edit removed cannot stay selected or open.

@@ -98,8 +98,10 @@ impl LinkchartApp {
                 if self.chart.pinned.contains(&id) {
                     ui.weak("pinned");
                     if ui.small_button("unpin").clicked() {
-                        self.chart.pinned.remove(&id);
-                        self.dirty = true;
+                        self.apply_edit(crate::model::edit::Edit::SetPinned {
+                            entities: vec![id],
+                            pinned: false,
+                        });
                     }
                     ui.end_row();
                 }

@@ -77,9 +77,14 @@ pub struct LinkchartApp {
     pub path: Option<PathBuf>,
     /// Corpus or workspace name, shown in the title.
     pub name: String,
-    /// Unsaved changes outside the edit history (filters, view, layout runs); see
-    /// [`LinkchartApp::has_unsaved_changes`].
+    /// Unsaved changes. Panels set it for changes outside the edit history (filters, view,
+    /// layout runs); the app keeps it equal to [`LinkchartApp::has_unsaved_changes`] between
+    /// frames and edits, so undoing back to the saved state clears it.
     pub dirty: bool,
+    /// A change outside the edit history happened since the last save.
+    outside_dirty: bool,
+    /// `dirty` was last set by the app because the history differs from the saved state.
+    history_marked: bool,
     /// Undo and redo of the analyst's edits.
     pub history: crate::model::edit::EditHistory,
     /// `history.state_id()` when the workspace was last opened or saved.
@@ -135,6 +140,8 @@ impl LinkchartApp {
             path: None,
             name: "untitled".into(),
             dirty: false,
+            outside_dirty: false,
+            history_marked: false,
             history: crate::model::edit::EditHistory::default(),
             saved_state: 0,
             file: FileState::default(),
@@ -175,6 +182,8 @@ impl LinkchartApp {
     ) {
         self.history = crate::model::edit::EditHistory::new(floor);
         self.saved_state = self.history.state_id();
+        self.outside_dirty = false;
+        self.history_marked = false;
         self.model = model;
         let fresh = chart.is_none();
         self.chart = chart.unwrap_or_default();
@@ -229,7 +238,30 @@ impl LinkchartApp {
     /// Remember the current state as saved.
     pub(crate) fn mark_saved(&mut self) {
         self.dirty = false;
+        self.outside_dirty = false;
+        self.history_marked = false;
         self.saved_state = self.history.state_id();
+    }
+
+    /// Fold `dirty` and the history into one mark: a `dirty` the app did not set itself is a
+    /// change outside the history, which only a save clears.
+    pub(crate) fn sync_dirty(&mut self) {
+        if self.dirty && !self.history_marked {
+            self.outside_dirty = true;
+        }
+        let history = self.history.state_id() != self.saved_state;
+        self.dirty = self.outside_dirty || history;
+        self.history_marked = history && !self.outside_dirty;
+    }
+
+    /// At the start of a frame, take the history's part out of `dirty`, so that a panel setting
+    /// it during the frame is seen by [`sync_dirty`](Self::sync_dirty).
+    fn begin_frame_dirty(&mut self) {
+        self.sync_dirty();
+        if self.history_marked {
+            self.dirty = false;
+            self.history_marked = false;
+        }
     }
 
     /// Median CPU time of `ui` over the last 120 frames.
@@ -392,8 +424,11 @@ impl LinkchartApp {
                 ui.separator();
                 if ui.button("Unpin all").clicked() {
                     if !self.chart.pinned.is_empty() {
-                        self.chart.pinned.clear();
-                        self.dirty = true;
+                        let entities = self.chart.pinned.iter().copied().collect();
+                        self.apply_edit(crate::model::edit::Edit::SetPinned {
+                            entities,
+                            pinned: false,
+                        });
                     }
                     ui.close();
                 }
@@ -472,6 +507,7 @@ impl eframe::App for LinkchartApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let start = Instant::now();
         let ctx = ui.ctx().clone();
+        self.begin_frame_dirty();
         if self.poll_jobs() {
             ctx.request_repaint_after(Duration::from_millis(16));
         }
@@ -499,6 +535,7 @@ impl eframe::App for LinkchartApp {
         self.file_windows_ui(&ctx);
         self.apply_actions();
         self.refresh_view();
+        self.sync_dirty();
         self.frame_times.push(start.elapsed());
         self.screenshot_step(&ctx);
     }
