@@ -1,0 +1,172 @@
+//! The app's side of workspaces: save, reopen in a new app, undo/redo of chart edits, and a
+//! damaged file that leaves the open chart alone. Runs on the hand-made model (`app_support`).
+
+#![cfg(feature = "gui")]
+
+mod app_support;
+
+use std::time::Duration;
+
+use app_support::*;
+use egui::{Key, Modifiers};
+use linkchart::app::LinkchartApp;
+use linkchart::model::Model;
+
+const WAIT: Duration = Duration::from_secs(30);
+
+/// Drag GRU by a fixed offset; returns its chart position before and after.
+fn drag_gru(h: &mut egui_kittest::Harness<'static, LinkchartApp>) -> ([f32; 2], [f32; 2]) {
+    let before = h.state().chart.positions[&GRU];
+    let from = h.state().screen_pos_of(GRU).expect("GRU is drawn");
+    drag(h, from, from + egui::vec2(-120.0, 80.0), Modifiers::NONE);
+    let after = h.state().chart.positions[&GRU];
+    assert_ne!(before, after, "the drag moved GRU");
+    (before, after)
+}
+
+#[test]
+fn a_saved_workspace_reopens_in_a_new_app_with_the_same_chart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("case.linkchart");
+    let mut h = harness();
+    let (_, after) = drag_gru(&mut h);
+    assert!(h.state().title().ends_with('•'), "the drag is unsaved");
+
+    h.state_mut().save_to(&file).expect("save");
+    h.run_steps(2);
+    assert!(!h.state().has_unsaved_changes());
+    assert!(!h.state().title().ends_with('•'), "{}", h.state().title());
+    assert!(h.state().title().contains("case.linkchart"));
+    assert_eq!(h.state().save_target(), Some(file.as_path()));
+
+    let mut reopened = LinkchartApp::new_for_test(Model::default());
+    reopened.open_path(file.clone());
+    assert!(reopened.wait_for_jobs(WAIT), "the workspace loads");
+    assert_eq!(reopened.jobs.error, None);
+    assert_eq!(reopened.model, h.state().model);
+    assert_eq!(reopened.chart.positions, h.state().chart.positions);
+    assert_eq!(reopened.chart.positions[&GRU], after);
+    assert!(reopened.chart.pinned.contains(&GRU));
+    assert!(!reopened.has_unsaved_changes());
+    assert!(reopened.title().contains("case.linkchart"));
+}
+
+#[test]
+fn undo_puts_a_dragged_node_back_and_redo_moves_it_again() {
+    let mut h = harness();
+    assert!(!h.state().chart.pinned.contains(&GRU));
+    let (before, after) = drag_gru(&mut h);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().chart.positions[&GRU], before);
+    assert!(!h.state().chart.pinned.contains(&GRU), "undo takes the pin back");
+    assert!(
+        !h.state().has_unsaved_changes(),
+        "back at the opened state: {}",
+        h.state().title()
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().chart.positions[&GRU], after);
+    assert!(h.state().chart.pinned.contains(&GRU));
+    assert!(h.state().has_unsaved_changes());
+}
+
+#[test]
+fn hiding_with_delete_undoes_and_show_all_is_one_step() {
+    let mut h = harness();
+    h.state_mut().focus(TALIBAN);
+    h.run_steps(1);
+    h.key_press(Key::Delete);
+    h.run_steps(2);
+    assert!(!h.state().view().contains(TALIBAN));
+    assert_eq!(
+        h.state().history.next_undo().map(|e| e.label()),
+        Some("hide")
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert!(h.state().view().contains(TALIBAN));
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(2);
+    assert!(!h.state().view().contains(TALIBAN));
+    h.state_mut().show_all_hidden();
+    h.run_steps(2);
+    assert!(h.state().view().contains(TALIBAN));
+    assert_eq!(
+        h.state().history.next_undo().map(|e| e.label()),
+        Some("show")
+    );
+}
+
+#[test]
+fn merge_and_added_link_survive_save_and_reopen_and_undo_separately() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("edits.linkchart");
+    let mut h = harness();
+    let links = h.state().model.links.len();
+    assert!(h.state_mut().apply_edit(linkchart::model::edit::Edit::AddLink {
+        from: SOLEIMANI,
+        to: BAGRAM,
+        label: "planned".into(),
+        directed: false,
+    }));
+    assert!(h.state_mut().apply_edit(linkchart::model::edit::Edit::Merge {
+        keep: RUSSIA,
+        absorb: GRU,
+    }));
+    h.run_steps(2);
+    assert!(!h.state().view().contains(GRU));
+    h.state_mut().save_to(&file).expect("save");
+
+    let mut reopened = LinkchartApp::new_for_test(Model::default());
+    reopened.open_path(file);
+    assert!(reopened.wait_for_jobs(WAIT));
+    assert_eq!(reopened.model, h.state().model);
+    assert!(reopened.model.entity(GRU).is_none());
+
+    // Undo in the first app: the merge first, then the link.
+    assert!(h.state_mut().undo());
+    assert!(h.state().model.entity(GRU).is_some());
+    assert_eq!(h.state().model.links.len(), links + 1);
+    assert!(h.state_mut().undo());
+    assert_eq!(h.state().model.links.len(), links);
+}
+
+#[test]
+fn a_damaged_file_is_reported_and_the_open_chart_stays() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("broken.linkchart");
+    std::fs::write(&file, b"{\"format\": \"linkchart-workspace\", \"version\": 2, \"mod")
+        .expect("write");
+    let mut h = harness();
+    drag_gru(&mut h);
+    let (model, chart, title) = (
+        h.state().model.clone(),
+        h.state().chart.clone(),
+        h.state().title(),
+    );
+
+    h.state_mut().open_path(file.clone());
+    assert!(h.state_mut().wait_for_jobs(WAIT));
+    h.run_steps(2);
+    let error = h.state().jobs.error.clone().expect("an error is shown");
+    assert!(error.contains("broken.linkchart"), "{error}");
+    assert_eq!(h.state().model, model);
+    assert_eq!(h.state().chart, chart);
+    assert_eq!(h.state().title(), title);
+    assert!(h.state().has_unsaved_changes(), "the unsaved drag is kept");
+    assert!(h.state().history.can_undo());
+    // The message is on screen, in the status bar.
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label_contains("broken.linkchart");
+    // The file is untouched.
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        b"{\"format\": \"linkchart-workspace\", \"version\": 2, \"mod"
+    );
+}
