@@ -60,7 +60,10 @@ fn undo_puts_a_dragged_node_back_and_redo_moves_it_again() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert_eq!(h.state().chart.positions[&GRU], before);
-    assert!(!h.state().chart.pinned.contains(&GRU), "undo takes the pin back");
+    assert!(
+        !h.state().chart.pinned.contains(&GRU),
+        "undo takes the pin back"
+    );
     assert!(
         !h.state().has_unsaved_changes(),
         "back at the opened state: {}",
@@ -109,16 +112,22 @@ fn merge_and_added_link_survive_save_and_reopen_and_undo_separately() {
     let file = dir.path().join("edits.linkchart");
     let mut h = harness();
     let links = h.state().model.links.len();
-    assert!(h.state_mut().apply_edit(linkchart::model::edit::Edit::AddLink {
-        from: SOLEIMANI,
-        to: BAGRAM,
-        label: "planned".into(),
-        directed: false,
-    }));
-    assert!(h.state_mut().apply_edit(linkchart::model::edit::Edit::Merge {
-        keep: RUSSIA,
-        absorb: GRU,
-    }));
+    assert!(
+        h.state_mut()
+            .apply_edit(linkchart::model::edit::Edit::AddLink {
+                from: SOLEIMANI,
+                to: BAGRAM,
+                label: "planned".into(),
+                directed: false,
+            })
+    );
+    assert!(
+        h.state_mut()
+            .apply_edit(linkchart::model::edit::Edit::Merge {
+                keep: RUSSIA,
+                absorb: GRU,
+            })
+    );
     h.run_steps(2);
     assert!(!h.state().view().contains(GRU));
     h.state_mut().save_to(&file).expect("save");
@@ -141,8 +150,11 @@ fn merge_and_added_link_survive_save_and_reopen_and_undo_separately() {
 fn a_damaged_file_is_reported_and_the_open_chart_stays() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("broken.linkchart");
-    std::fs::write(&file, b"{\"format\": \"linkchart-workspace\", \"version\": 2, \"mod")
-        .expect("write");
+    std::fs::write(
+        &file,
+        b"{\"format\": \"linkchart-workspace\", \"version\": 2, \"mod",
+    )
+    .expect("write");
     let mut h = harness();
     drag_gru(&mut h);
     let (model, chart, title) = (
@@ -169,4 +181,79 @@ fn a_damaged_file_is_reported_and_the_open_chart_stays() {
         std::fs::read(&file).expect("read"),
         b"{\"format\": \"linkchart-workspace\", \"version\": 2, \"mod"
     );
+}
+
+/// Let the next frame autosave (if anything is unsaved), then run frames until it has finished.
+fn finish_autosave(h: &mut egui_kittest::Harness<'static, LinkchartApp>) {
+    let start = std::time::Instant::now();
+    h.state_mut().file.autosave_every = Duration::ZERO;
+    h.run_steps(1);
+    h.state_mut().file.autosave_every = Duration::from_secs(3600);
+    while h.state().file.autosave_running() && start.elapsed() < WAIT {
+        std::thread::sleep(Duration::from_millis(5));
+        h.run_steps(1);
+    }
+}
+
+#[test]
+fn unsaved_work_is_autosaved_and_offered_back_at_the_next_start() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = linkchart::workspace::RecoveryStore::new(dir.path().join("recovery"));
+    let mut h = harness();
+    h.state_mut().file.recovery = Some(store.clone());
+    finish_autosave(&mut h);
+    assert!(
+        store.take().expect("readable").is_none(),
+        "nothing unsaved, nothing written"
+    );
+    let (_, after) = drag_gru(&mut h);
+    finish_autosave(&mut h);
+    let found = store.take().expect("readable").expect("autosaved");
+    assert_eq!(found.workspace.chart.positions[&GRU], after);
+
+    // The next start offers it; Restore brings the work back, still unsaved.
+    let mut next = LinkchartApp::new_for_test(fixture());
+    next.file.recovery = Some(store.clone());
+    next.offer_recovery();
+    assert!(next.file.recovery_offered());
+    let mut h2 = egui_kittest::Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_| next);
+    h2.run_steps(2);
+    h2.get_by_label("Restore").click();
+    h2.run_steps(2);
+    assert!(!h2.state().file.recovery_offered());
+    assert_eq!(h2.state().chart.positions[&GRU], after);
+    assert!(h2.state().has_unsaved_changes());
+
+    // Saving clears the recovery file.
+    let file = dir.path().join("saved.linkchart");
+    h2.state_mut().save_to(&file).expect("save");
+    assert!(store.take().expect("readable").is_none());
+}
+
+#[test]
+fn discarding_the_offered_recovery_removes_it_and_keeps_the_open_chart() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = linkchart::workspace::RecoveryStore::new(dir.path());
+    let mut other = linkchart::workspace::Workspace::new(fixture(), Default::default());
+    other.model.entities.truncate(2);
+    other.model.links.clear();
+    store.write(&other, None).expect("write recovery");
+
+    let mut app = LinkchartApp::new_for_test(fixture());
+    app.file.recovery = Some(store.clone());
+    app.offer_recovery();
+    let entities = app.model.entities.len();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_| app);
+    h.run_steps(2);
+    h.get_by_label("Discard").click();
+    h.run_steps(2);
+    assert!(!h.state().file.recovery_offered());
+    assert_eq!(h.state().model.entities.len(), entities);
+    assert!(store.take().expect("readable").is_none());
 }

@@ -69,7 +69,9 @@ impl LinkchartApp {
         self.refresh_view();
         // Whatever the edit removed cannot stay selected or open.
         let model = &self.model;
-        self.chart.selection.retain(|id| model.entity(*id).is_some());
+        self.chart
+            .selection
+            .retain(|id| model.entity(*id).is_some());
         if let Some(l) = self.chart.selected_link
             && model.link(l).is_none()
         {

@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 
 use crate::workspace::{RecentFiles, Recovery, RecoveryStore, Workspace, WorkspaceError};
 
-use super::jobs::{self, Source};
 use super::LinkchartApp;
+use super::jobs::{self, Source};
 
 /// How often unsaved work is written to the recovery file.
 pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(30);
@@ -30,13 +30,14 @@ struct PendingDialog {
 
 /// File state of the app. [`Default`] touches no user file (tests); the real app uses
 /// [`FileState::user_default`].
-#[derive(Default)]
 pub struct FileState {
     pub recent: RecentFiles,
     /// Where the recent-files list is kept; `None`: not kept.
     pub recent_path: Option<PathBuf>,
     /// Where autosave writes; `None`: no autosave.
     pub recovery: Option<RecoveryStore>,
+    /// Time between autosaves ([`AUTOSAVE_EVERY`]).
+    pub autosave_every: Duration,
     dialog: Option<PendingDialog>,
     last_autosave: Option<Instant>,
     autosave: Option<mpsc::Receiver<Result<(), String>>>,
@@ -48,6 +49,24 @@ pub struct FileState {
     close_after_save: bool,
     /// The analyst chose to close; the next close request goes through.
     allow_close: bool,
+}
+
+impl Default for FileState {
+    fn default() -> Self {
+        Self {
+            recent: RecentFiles::default(),
+            recent_path: None,
+            recovery: None,
+            autosave_every: AUTOSAVE_EVERY,
+            dialog: None,
+            last_autosave: None,
+            autosave: None,
+            recovery_offer: None,
+            close_prompt: false,
+            close_after_save: false,
+            allow_close: false,
+        }
+    }
 }
 
 impl FileState {
@@ -78,6 +97,11 @@ impl FileState {
     /// True while a recovery file is offered.
     pub fn recovery_offered(&self) -> bool {
         self.recovery_offer.is_some()
+    }
+
+    /// True while an autosave is being written.
+    pub fn autosave_running(&self) -> bool {
+        self.autosave.is_some()
     }
 }
 
@@ -310,7 +334,7 @@ impl LinkchartApp {
         let last = *self.file.last_autosave.get_or_insert_with(Instant::now);
         if !self.has_unsaved_changes()
             || self.file.recovery_offer.is_some()
-            || last.elapsed() < AUTOSAVE_EVERY
+            || last.elapsed() < self.file.autosave_every
         {
             return;
         }

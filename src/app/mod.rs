@@ -378,9 +378,11 @@ impl LinkchartApp {
             match action {
                 Action::Focus(id) => {
                     // A hidden entity comes back when the analyst asks for it by name.
-                    if self.chart.hidden.remove(&id) {
-                        self.dirty = true;
-                        self.refresh_view();
+                    if self.chart.hidden.contains(&id) {
+                        self.apply_edit(crate::model::edit::Edit::SetHidden {
+                            entities: vec![id],
+                            hidden: false,
+                        });
                     }
                     self.focus(id);
                 }
