@@ -257,3 +257,67 @@ fn discarding_the_offered_recovery_removes_it_and_keeps_the_open_chart() {
     assert_eq!(h.state().model.entities.len(), entities);
     assert!(store.take().expect("readable").is_none());
 }
+
+/// Ask the window to close, as the window manager does, and run one frame.
+fn request_close(h: &mut egui_kittest::Harness<'static, LinkchartApp>) {
+    if let Some(v) = h.input_mut().viewports.get_mut(&egui::ViewportId::ROOT) {
+        v.events.push(egui::ViewportEvent::Close);
+    }
+    h.step();
+}
+
+/// The viewport commands the app sent in the last frame.
+fn commands(h: &egui_kittest::Harness<'static, LinkchartApp>) -> Vec<egui::ViewportCommand> {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .map(|v| v.commands.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_and_save_saves_then_closes() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("close.linkchart");
+    let mut h = harness();
+    h.state_mut().save_to(&file).expect("first save");
+    h.run_steps(1);
+
+    // Nothing unsaved: the window just closes.
+    request_close(&mut h);
+    assert!(!commands(&h).contains(&egui::ViewportCommand::CancelClose));
+
+    let (_, after) = drag_gru(&mut h);
+    request_close(&mut h);
+    assert!(commands(&h).contains(&egui::ViewportCommand::CancelClose));
+    h.run_steps(1);
+    h.get_by_label("Save changes before closing?");
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("Save changes before closing?").is_none());
+    assert!(h.state().has_unsaved_changes());
+
+    request_close(&mut h);
+    h.run_steps(1);
+    h.get_by_label("Save").click();
+    h.step();
+    assert!(commands(&h).contains(&egui::ViewportCommand::Close));
+    assert!(!h.state().has_unsaved_changes());
+    let saved = linkchart::workspace::open(&file).expect("reopen");
+    assert_eq!(saved.chart.positions[&GRU], after);
+}
+
+#[test]
+fn discard_on_close_closes_without_writing() {
+    use egui_kittest::kittest::Queryable;
+    let mut h = harness();
+    drag_gru(&mut h);
+    request_close(&mut h);
+    assert!(commands(&h).contains(&egui::ViewportCommand::CancelClose));
+    h.run_steps(1);
+    h.get_by_label("Discard").click();
+    h.step();
+    assert!(commands(&h).contains(&egui::ViewportCommand::Close));
+    assert_eq!(h.state().save_target(), None);
+}
