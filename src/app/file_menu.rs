@@ -273,8 +273,9 @@ impl LinkchartApp {
             if self.has_unsaved_changes() && !self.file.allow_close {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.file.close_prompt = true;
-            } else {
-                // A normal exit: nothing to recover.
+            } else if self.file.recovery_offer.is_none() {
+                // A normal exit: nothing to recover. (A recovery still on offer stays for the
+                // next start.)
                 self.clear_recovery();
             }
         }

@@ -66,8 +66,12 @@ pub struct LoadJob {
 impl LoadJob {
     pub fn spawn(source: Source, repaint: Option<egui::Context>) -> Self {
         let (tx, rx) = mpsc::channel();
+        let what = match &source {
+            Source::Workspace(_) => "opening workspace",
+            Source::Bundled | Source::Folder(_) => "reading documents",
+        };
         let progress = Arc::new(Mutex::new(Progress {
-            what: "reading documents".into(),
+            what: what.into(),
             fraction: None,
         }));
         let p = progress.clone();

@@ -202,7 +202,8 @@ impl LinkchartApp {
             self.auto_fit = true;
             self.jobs.layout = Some(jobs::LayoutRun::spawn(&self.model, &self.chart, &self.view));
         } else {
-            self.auto_fit = false;
+            // A workspace never viewed in the app (e.g. from `extract --workspace`) is fitted.
+            self.auto_fit = self.chart.view == crate::chart::ViewTransform::default();
         }
     }
 
