@@ -321,3 +321,56 @@ fn discard_on_close_closes_without_writing() {
     assert!(commands(&h).contains(&egui::ViewportCommand::Close));
     assert_eq!(h.state().save_target(), None);
 }
+
+#[test]
+fn opening_another_file_with_unsaved_changes_asks_first() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("other.linkchart");
+    let mut other = linkchart::workspace::Workspace::new(fixture(), Default::default());
+    other.model.entities.truncate(2);
+    other.model.links.clear();
+    linkchart::workspace::save(&file, &other).expect("save other");
+
+    let mut h = harness();
+    let (_, after) = drag_gru(&mut h);
+    h.state_mut().request_open(file.clone());
+    h.run_steps(2);
+    assert!(h.state().open_prompt_showing());
+    h.get_by_label("Keep working").click();
+    h.run_steps(2);
+    assert!(!h.state().open_prompt_showing());
+    assert!(h.state().jobs.load.is_none(), "nothing is loading");
+    assert_eq!(h.state().chart.positions[&GRU], after);
+
+    h.state_mut().request_open(file);
+    h.run_steps(2);
+    h.get_by_label("Open anyway").click();
+    h.run_steps(2);
+    assert!(h.state_mut().wait_for_jobs(WAIT));
+    assert_eq!(h.state().model.entities.len(), 2);
+    assert!(!h.state().has_unsaved_changes());
+    assert!(h.state().title().contains("other.linkchart"));
+}
+
+#[test]
+fn closing_while_a_recovery_is_offered_keeps_it_for_the_next_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = linkchart::workspace::RecoveryStore::new(dir.path());
+    store
+        .write(
+            &linkchart::workspace::Workspace::new(fixture(), Default::default()),
+            None,
+        )
+        .expect("write recovery");
+    let mut app = LinkchartApp::new_for_test(fixture());
+    app.file.recovery = Some(store.clone());
+    app.offer_recovery();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_| app);
+    h.run_steps(2);
+    request_close(&mut h);
+    h.run_steps(1);
+    assert!(store.take().expect("readable").is_some());
+}

@@ -49,6 +49,8 @@ pub struct FileState {
     close_after_save: bool,
     /// The analyst chose to close; the next close request goes through.
     allow_close: bool,
+    /// A file or folder to open once the analyst agrees to drop unsaved changes.
+    pending_open: Option<PathBuf>,
 }
 
 impl Default for FileState {
@@ -65,6 +67,7 @@ impl Default for FileState {
             close_prompt: false,
             close_after_save: false,
             allow_close: false,
+            pending_open: None,
         }
     }
 }
@@ -165,6 +168,20 @@ impl LinkchartApp {
         ));
     }
 
+    /// Open `path` as the analyst asked from the menu: with unsaved changes, ask first.
+    pub fn request_open(&mut self, path: PathBuf) {
+        if self.has_unsaved_changes() {
+            self.file.pending_open = Some(path);
+        } else {
+            self.open_path(path);
+        }
+    }
+
+    /// True while the "discard unsaved changes?" question is showing.
+    pub fn open_prompt_showing(&self) -> bool {
+        self.file.pending_open.is_some()
+    }
+
     /// Save to the workspace's file, or ask where when it has none.
     fn save_or_ask(&mut self) {
         match self.save_target().map(Path::to_owned) {
@@ -243,7 +260,7 @@ impl LinkchartApp {
                     }
                 }
                 if let Some(p) = chosen {
-                    self.open_path(p);
+                    self.request_open(p);
                     ui.close();
                 }
             });
@@ -300,7 +317,7 @@ impl LinkchartApp {
             return;
         };
         match kind {
-            DialogKind::NewFromFolder | DialogKind::Open => self.open_path(path),
+            DialogKind::NewFromFolder | DialogKind::Open => self.request_open(path),
             DialogKind::SaveAs => {
                 let path = if jobs::is_workspace_path(&path) {
                     path
@@ -383,6 +400,33 @@ impl LinkchartApp {
                     self.file.recovery_offer = None;
                     self.clear_recovery();
                 }
+                None => {}
+            }
+        }
+        if let Some(path) = self.file.pending_open.clone() {
+            let mut choice = None;
+            egui::Modal::new(egui::Id::unique("open_prompt")).show(ctx, |ui| {
+                ui.heading("Open without saving?");
+                ui.label(format!(
+                    "{} has unsaved changes. Open {} and drop them?",
+                    self.name,
+                    path.display()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Open anyway").clicked() {
+                        choice = Some(true);
+                    }
+                    if ui.button("Keep working").clicked() {
+                        choice = Some(false);
+                    }
+                });
+            });
+            match choice {
+                Some(true) => {
+                    self.file.pending_open = None;
+                    self.open_path(path);
+                }
+                Some(false) => self.file.pending_open = None,
                 None => {}
             }
         }
