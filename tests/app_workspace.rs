@@ -374,3 +374,35 @@ fn closing_while_a_recovery_is_offered_keeps_it_for_the_next_start() {
     h.run_steps(1);
     assert!(store.take().expect("readable").is_some());
 }
+
+#[test]
+fn the_edit_menu_renames_the_selected_entity_and_names_the_undo() {
+    use egui_kittest::kittest::Queryable;
+    let mut h = harness();
+    h.state_mut().focus(GRU);
+    h.run_steps(2);
+    h.get_by_label("Edit").click();
+    h.run_steps(2);
+    // The rename field in the menu (the entity panel shows the name too).
+    let field = h
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|n| n.value().as_deref() == Some("GRU"))
+        .expect("the rename field");
+    field.focus();
+    field.type_text(" unit 29155");
+    h.run_steps(2);
+    h.get_by_label("Rename").click();
+    h.run_steps(2);
+    let name = |h: &egui_kittest::Harness<'static, LinkchartApp>| {
+        h.state().model.entity(GRU).map(|e| e.name.clone())
+    };
+    assert_eq!(name(&h).as_deref(), Some("GRU unit 29155"));
+    if h.query_by_label("Undo rename (Ctrl+Z)").is_none() {
+        h.get_by_label("Edit").click();
+        h.run_steps(2);
+    }
+    h.get_by_label("Undo rename (Ctrl+Z)").click();
+    h.run_steps(2);
+    assert_eq!(name(&h).as_deref(), Some("GRU"));
+    assert!(!h.state().has_unsaved_changes());
+}

@@ -78,6 +78,15 @@ impl LinkchartApp {
             self.chart.selected_link = None;
         }
         self.edit_ui.filled_for = None;
+        // A layout still running knows the old pins and entities: restart it from the edited
+        // chart, so an undone drag is not put back by its stale pin.
+        if self.jobs.layout.as_ref().is_some_and(|l| !l.is_settled()) {
+            self.jobs.layout = Some(super::jobs::LayoutRun::spawn(
+                &self.model,
+                &self.chart,
+                &self.view,
+            ));
+        }
     }
 
     pub(super) fn edit_shortcuts(&mut self, ctx: &egui::Context) {
