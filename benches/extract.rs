@@ -24,7 +24,11 @@ fn corpus() -> Vec<Document> {
     while bytes < 10_000_000 {
         let t = &texts[i % texts.len()];
         bytes += t.len();
-        docs.push(document_from_text(&format!("d{i}"), &format!("d{i}.txt"), t.clone()));
+        docs.push(document_from_text(
+            &format!("d{i}"),
+            &format!("d{i}.txt"),
+            t.clone(),
+        ));
         i += 1;
     }
     docs
@@ -45,7 +49,10 @@ fn bench(c: &mut Criterion) {
     let docs = corpus();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let words: usize = docs.iter().map(|d| d.text.split_whitespace().count()).sum();
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("pool");
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("pool");
     // One timed run for a words-per-second line (criterion reports bytes per second).
     let input = docs.clone();
     let cpu0 = cpu_seconds();
@@ -75,7 +82,11 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10);
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("seeds x10MB, 1 thread", |b| {
-        b.iter_batched(|| docs.clone(), |d| pool.install(|| extract(d)), criterion::BatchSize::LargeInput)
+        b.iter_batched(
+            || docs.clone(),
+            |d| pool.install(|| extract(d)),
+            criterion::BatchSize::LargeInput,
+        )
     });
     g.finish();
 }

@@ -26,7 +26,9 @@ fn one<'a>(m: &'a Model, surface: &str) -> &'a Entity {
         hits.len(),
         1,
         "{surface:?} should be exactly one entity, got {:?}",
-        hits.iter().map(|e| (&e.name, &e.aliases)).collect::<Vec<_>>()
+        hits.iter()
+            .map(|e| (&e.name, &e.aliases))
+            .collect::<Vec<_>>()
     );
     hits[0]
 }
@@ -34,7 +36,12 @@ fn one<'a>(m: &'a Model, surface: &str) -> &'a Entity {
 fn same(m: &Model, surfaces: &[&str]) -> Entity {
     let first = one(m, surfaces[0]).clone();
     for s in &surfaces[1..] {
-        assert_eq!(one(m, s).id, first.id, "{s:?} should merge with {:?}", surfaces[0]);
+        assert_eq!(
+            one(m, s).id,
+            first.id,
+            "{s:?} should merge with {:?}",
+            surfaces[0]
+        );
     }
     first
 }
@@ -49,7 +56,11 @@ fn soleimani_spellings_merge_across_documents() {
     let e = same(&m, &["Qasem Soleimani", "Qassem Soleimani", "Soleimani"]);
     assert_eq!(e.kind, EntityType::Person);
     assert_eq!(e.documents().len(), 3);
-    assert!(e.countries.contains(&"Iran".to_owned()), "{:?}", e.countries);
+    assert!(
+        e.countries.contains(&"Iran".to_owned()),
+        "{:?}",
+        e.countries
+    );
 }
 
 #[test]
@@ -69,7 +80,15 @@ fn bagram_base_forms_merge_and_lie_in_afghanistan() {
         "The Taliban carried out a suicide bombing at Bagram airbase.",
         "The bounties were paid for the December attack on Bagram Air Base, which killed two civilians.",
     ]);
-    let e = same(&m, &["Bagram Air Field", "Bagram Airbase", "Bagram airbase", "Bagram Air Base"]);
+    let e = same(
+        &m,
+        &[
+            "Bagram Air Field",
+            "Bagram Airbase",
+            "Bagram airbase",
+            "Bagram Air Base",
+        ],
+    );
     assert_eq!(e.kind, EntityType::Facility);
     assert_eq!(e.countries, ["Afghanistan"]);
 }
@@ -104,7 +123,11 @@ fn countries_come_from_demonyms_places_and_data() {
     assert_eq!(one(&m, "Baghdad").countries, ["Iraq"]);
     assert_eq!(one(&m, "Baghdad").kind, EntityType::Place);
     assert_eq!(one(&m, "CNN").countries, ["United States"]);
-    assert!(one(&m, "Sunday Times").countries.contains(&"United Kingdom".to_owned()));
+    assert!(
+        one(&m, "Sunday Times")
+            .countries
+            .contains(&"United Kingdom".to_owned())
+    );
 }
 
 #[test]
@@ -113,19 +136,35 @@ fn titles_roles_and_appositions_make_people() {
         "Defense Secretary Mark Esper said troops would leave. Army Major and Pentagon spokesman Rob Lodewick said to CNN that nothing changed.",
         "Gen. Frank McKenzie said in September that it had not been proved. Axios quotes Andrew Small, a senior fellow at the German Marshall Fund.",
     ]);
-    for name in ["Mark Esper", "Rob Lodewick", "Frank McKenzie", "Andrew Small"] {
+    for name in [
+        "Mark Esper",
+        "Rob Lodewick",
+        "Frank McKenzie",
+        "Andrew Small",
+    ] {
         assert_eq!(one(&m, name).kind, EntityType::Person, "{name}");
     }
-    assert_eq!(one(&m, "German Marshall Fund").kind, EntityType::Organization);
+    assert_eq!(
+        one(&m, "German Marshall Fund").kind,
+        EntityType::Organization
+    );
     // The spokesman is linked to what he speaks for, and serves its country.
     let rob = one(&m, "Rob Lodewick");
     let dod = one(&m, "Pentagon");
-    assert!(m.links.iter().any(|l| l.from == rob.id && l.to == dod.id && l.label == "spokesman for"));
+    assert!(
+        m.links
+            .iter()
+            .any(|l| l.from == rob.id && l.to == dod.id && l.label == "spokesman for")
+    );
     assert_eq!(rob.countries, ["United States"]);
     // A fellow of a body is linked to it.
     let small = one(&m, "Andrew Small");
     let gmf = one(&m, "German Marshall Fund");
-    assert!(m.links.iter().any(|l| l.from == small.id && l.to == gmf.id && l.kind == LinkKind::Stated));
+    assert!(
+        m.links
+            .iter()
+            .any(|l| l.from == small.id && l.to == gmf.id && l.kind == LinkKind::Stated)
+    );
 }
 
 #[test]
@@ -134,7 +173,11 @@ fn acronyms_defined_in_text_and_sentence_initial_words() {
         "Multiple agencies said a suicide vehicle-borne improvised explosive device (SVBIED) was used. According to officials, the SVBIED was large.",
         "The U.S. has evidence that the PRC [People's Republic of China] attempted to finance attacks. The CIA, NSA and NCTC agreed.",
     ]);
-    assert!(m.entities.iter().all(|e| e.name != "Multiple" && e.name != "According"));
+    assert!(
+        m.entities
+            .iter()
+            .all(|e| e.name != "Multiple" && e.name != "According")
+    );
     assert!(
         m.entities
             .iter()
@@ -161,9 +204,16 @@ fn credits_and_bylines_name_photographers() {
     assert!(olivier.aliases.contains(&"OLIVIER DOULIERY".to_owned()));
     assert_eq!(one(&m, "Mark Schiefelbein").kind, EntityType::Person);
     let afp = one(&m, "AFP");
-    assert!(m.links.iter().any(|l| l.from == olivier.id && l.to == afp.id));
+    assert!(
+        m.links
+            .iter()
+            .any(|l| l.from == olivier.id && l.to == afp.id)
+    );
     assert_eq!(one(&m, "Getty Images").kind, EntityType::Organization);
-    assert_eq!(one(&m, "Trump administration").kind, EntityType::Organization);
+    assert_eq!(
+        one(&m, "Trump administration").kind,
+        EntityType::Organization
+    );
 }
 
 #[test]
@@ -174,12 +224,20 @@ fn stated_links_carry_labels_direction_and_hedges() {
     let iran = one(&m, "Iran").id;
     let russia = one(&m, "Russia").id;
     let taliban = one(&m, "Taliban").id;
-    let paid = m.links.iter().find(|l| l.from == iran && l.to == taliban).expect("Iran → Taliban");
+    let paid = m
+        .links
+        .iter()
+        .find(|l| l.from == iran && l.to == taliban)
+        .expect("Iran → Taliban");
     assert_eq!(paid.kind, LinkKind::Stated);
     assert!(paid.directed);
     assert!(paid.label.starts_with("paid"));
     assert!(!paid.hedged());
-    let offered = m.links.iter().find(|l| l.from == russia && l.to == taliban).expect("Russia → Taliban");
+    let offered = m
+        .links
+        .iter()
+        .find(|l| l.from == russia && l.to == taliban)
+        .expect("Russia → Taliban");
     assert_eq!(offered.label, "offered bounties to");
     assert!(offered.hedged(), "`allegedly` hedges the statement");
 }
@@ -214,8 +272,14 @@ fn ids_are_dense_sorted_and_output_is_deterministic() {
         .map(|p| std::fs::read_to_string(p).expect("seed text"))
         .collect();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let one_thread = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("pool");
-    let four_threads = rayon::ThreadPoolBuilder::new().num_threads(4).build().expect("pool");
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("pool");
+    let four_threads = rayon::ThreadPoolBuilder::new()
+        .num_threads(4)
+        .build()
+        .expect("pool");
     let a = one_thread.install(|| model(&refs));
     let b = four_threads.install(|| model(&refs));
     assert_eq!(a, b);
@@ -234,6 +298,12 @@ fn ids_are_dense_sorted_and_output_is_deterministic() {
 
 #[test]
 fn bad_text_does_not_panic() {
-    let m = model(&["", "   \n\n ", "((( [[ ]] ))) --- '' ’s ’s", "A\u{0}B\u{feff}C ÆØÅ 日本 العربية U.S.-", "(ABC"]);
+    let m = model(&[
+        "",
+        "   \n\n ",
+        "((( [[ ]] ))) --- '' ’s ’s",
+        "A\u{0}B\u{feff}C ÆØÅ 日本 العربية U.S.-",
+        "(ABC",
+    ]);
     assert_eq!(m.documents.len(), 5);
 }

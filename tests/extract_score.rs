@@ -20,7 +20,10 @@ fn scorer() -> Option<PathBuf> {
         candidates.insert(0, PathBuf::from(p));
     }
     let found = candidates.into_iter().find(|p| p.is_file());
-    let python = Command::new("python3").arg("--version").output().is_ok_and(|o| o.status.success());
+    let python = Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if found.is_none() || !python {
         eprintln!("skipped: python3 or shared/eval/score_extraction.py not found");
         return None;
@@ -35,14 +38,20 @@ fn score(corpus: &Path, gold: &Path, scorer: &Path) -> serde_json::Value {
     let path = dir.path().join("model.json");
     let file = std::fs::File::create(&path).expect("model file");
     linkchart::model::json::write_json(&model, std::io::BufWriter::new(file)).expect("write json");
-    let out = Command::new("python3").arg(scorer).arg(&path).arg(gold).output().expect("run scorer");
+    let out = Command::new("python3")
+        .arg(scorer)
+        .arg(&path)
+        .arg(gold)
+        .output()
+        .expect("run scorer");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let last = stdout.lines().last().unwrap_or("");
     serde_json::from_str(last).unwrap_or_else(|e| panic!("scorer output {stdout:?}: {e}"))
 }
 
 fn num(v: &serde_json::Value, k: &str) -> f64 {
-    v[k].as_f64().unwrap_or_else(|| panic!("{k} missing in {v}"))
+    v[k].as_f64()
+        .unwrap_or_else(|| panic!("{k} missing in {v}"))
 }
 
 #[test]
@@ -50,7 +59,11 @@ fn seeds_meet_the_issue_targets() {
     let Some(scorer) = scorer() else { return };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let gold = root.join("../shared/eval/seeds-gold");
-    let gold = if gold.is_dir() { gold } else { root.join("../../shared/eval/seeds-gold") };
+    let gold = if gold.is_dir() {
+        gold
+    } else {
+        root.join("../../shared/eval/seeds-gold")
+    };
     let s = score(&root.join("seeds"), &gold, &scorer);
     eprintln!("seeds: {s}");
     assert!(num(&s, "entity_f1") >= 0.85, "{s}");

@@ -18,8 +18,22 @@ const FIRST_NAMES: &str = include_str!("../../assets/gazetteer/first_names.txt")
 /// Everyday short forms of country names that the data leaves out (two-letter forms are dropped
 /// there because most are English words).
 const EXTRA_COUNTRY_ALIASES: &[(&str, &[&str])] = &[
-    ("United States", &["US", "U.S.", "U.S", "USA", "U.S.A.", "America", "United States"]),
-    ("United Kingdom", &["UK", "U.K.", "Britain", "Great Britain"]),
+    (
+        "United States",
+        &[
+            "US",
+            "U.S.",
+            "U.S",
+            "USA",
+            "U.S.A.",
+            "America",
+            "United States",
+        ],
+    ),
+    (
+        "United Kingdom",
+        &["UK", "U.K.", "Britain", "Great Britain"],
+    ),
     ("China", &["PRC", "Mainland China"]),
     ("United Arab Emirates", &["UAE", "U.A.E.", "Emirates"]),
     ("North Korea", &["DPRK"]),
@@ -88,7 +102,9 @@ pub fn fold(s: &str) -> String {
 /// The leading letters and digits of a folded form: the key under which names of several
 /// words are looked for (`u.s. army` → `u`, `people's republic` → `people`).
 pub fn first_key(folded: &str) -> &str {
-    let end = folded.find(|c: char| !c.is_alphanumeric()).unwrap_or(folded.len());
+    let end = folded
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(folded.len());
     &folded[..end]
 }
 
@@ -139,7 +155,9 @@ impl Gazetteer {
         // Countries first: their names win over any city or body of the same name.
         // UN members first, so that `American` is the United States, not American Samoa.
         let mut capitals: Vec<(String, String)> = Vec::new();
-        let mut rows: Vec<Vec<&str>> = data_lines(COUNTRIES).map(|l| l.split('\t').collect()).collect();
+        let mut rows: Vec<Vec<&str>> = data_lines(COUNTRIES)
+            .map(|l| l.split('\t').collect())
+            .collect();
         rows.sort_by_key(|f| f.get(5) != Some(&"1"));
         for f in rows {
             let [name, _cca2, aliases, demonyms, caps, _un] = f[..] else {
@@ -147,16 +165,26 @@ impl Gazetteer {
             };
             let id = g.add_entry(name, EntityType::Country, None);
             g.country_index.insert(name.to_owned(), id);
-            let hit = Hit { entry: id, form: Form::Name };
+            let hit = Hit {
+                entry: id,
+                form: Form::Name,
+            };
             g.add_form(name, hit);
             for a in aliases.split(';') {
                 g.add_form(a, hit);
             }
-            let dem = Hit { entry: id, form: Form::Demonym };
+            let dem = Hit {
+                entry: id,
+                form: Form::Demonym,
+            };
             for d in demonyms.split(';').filter(|d| !d.is_empty()) {
                 g.add_form(d, dem);
                 // Plural people: Iranians, Afghans, Americans (not Chinese, not British).
-                if !d.ends_with("ese") && !d.ends_with("sh") && !d.ends_with("ch") && !d.ends_with('s') {
+                if !d.ends_with("ese")
+                    && !d.ends_with("sh")
+                    && !d.ends_with("ch")
+                    && !d.ends_with('s')
+                {
                     g.add_form(&format!("{d}s"), dem);
                 }
             }
@@ -167,7 +195,13 @@ impl Gazetteer {
         for (country, extra) in EXTRA_COUNTRY_ALIASES {
             if let Some(&id) = g.country_index.get(*country) {
                 for a in *extra {
-                    g.add_form(a, Hit { entry: id, form: Form::Name });
+                    g.add_form(
+                        a,
+                        Hit {
+                            entry: id,
+                            form: Form::Name,
+                        },
+                    );
                 }
             }
         }
@@ -182,7 +216,10 @@ impl Gazetteer {
             };
             let country = Some(f[2].trim()).filter(|c| !c.is_empty());
             let id = g.add_entry(f[0].trim(), kind, country);
-            let hit = Hit { entry: id, form: Form::Name };
+            let hit = Hit {
+                entry: id,
+                form: Form::Name,
+            };
             g.add_form(f[0], hit);
             for a in f.get(3).copied().unwrap_or("").split(';') {
                 g.add_form(a, hit);
@@ -192,7 +229,13 @@ impl Gazetteer {
         for (city, country) in capitals {
             if !lexicon::is_common_word(&fold(&city)) {
                 let id = g.add_entry(&city, EntityType::Place, Some(&country));
-                g.add_form(&city, Hit { entry: id, form: Form::Name });
+                g.add_form(
+                    &city,
+                    Hit {
+                        entry: id,
+                        form: Form::Name,
+                    },
+                );
             }
         }
         for line in data_lines(CITIES) {
@@ -204,7 +247,13 @@ impl Gazetteer {
                 continue;
             }
             let id = g.add_entry(name, EntityType::Place, Some(country));
-            g.add_form(name, Hit { entry: id, form: Form::Name });
+            g.add_form(
+                name,
+                Hit {
+                    entry: id,
+                    form: Form::Name,
+                },
+            );
         }
         for line in data_lines(FIRST_NAMES) {
             let n = line.trim();
@@ -243,7 +292,9 @@ impl Gazetteer {
 
     /// The gazetteer entry of a country by canonical name.
     pub fn country(&self, name: &str) -> Option<&Entry> {
-        self.country_index.get(name).map(|&i| &self.entries[i as usize])
+        self.country_index
+            .get(name)
+            .map(|&i| &self.entries[i as usize])
     }
 }
 

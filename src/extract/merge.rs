@@ -4,7 +4,9 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::model::{DocIdx, Entity, EntityId, EntityType, Evidence, Link, LinkId, LinkKind, Mention};
+use crate::model::{
+    DocIdx, Entity, EntityId, EntityType, Evidence, Link, LinkId, LinkKind, Mention,
+};
 
 use super::gazetteer::{Gazetteer, fold};
 use super::recognize::{Cand, DocOut};
@@ -39,7 +41,9 @@ fn close(a: &str, b: &str) -> bool {
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + (ca != cb) as usize).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + (ca != cb) as usize)
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -64,7 +68,11 @@ fn key_of_multi(c: &Cand) -> String {
         k = s.to_owned();
     }
     if c.etype == EntityType::Facility {
-        for (from, to) in [(" air base", " airbase"), (" air field", " airbase"), (" airfield", " airbase")] {
+        for (from, to) in [
+            (" air base", " airbase"),
+            (" air field", " airbase"),
+            (" airfield", " airbase"),
+        ] {
             if let Some(s) = k.strip_suffix(from) {
                 k = format!("{s}{to}");
             }
@@ -94,9 +102,14 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
             if c.etype != EntityType::Person || c.gaz.is_some() {
                 continue;
             }
-            let Some((first, last)) = person_parts(&c.words) else { continue };
+            let Some((first, last)) = person_parts(&c.words) else {
+                continue;
+            };
             let ids = by_last.entry(last.to_owned()).or_default();
-            let found = ids.iter().copied().find(|&id| close(&clusters[id].0, first));
+            let found = ids
+                .iter()
+                .copied()
+                .find(|&id| close(&clusters[id].0, first));
             let id = found.unwrap_or_else(|| {
                 clusters.push((first.to_owned(), last.to_owned()));
                 ids.push(clusters.len() - 1);
@@ -119,14 +132,20 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                     && ws.len() == 2
                     && super::lexicon::is_org_head(&ws[1])
                 {
-                    stems.entry(ws[0].clone()).or_default().push((d, format!("g\u{1f}{}", entry.name)));
+                    stems
+                        .entry(ws[0].clone())
+                        .or_default()
+                        .push((d, format!("g\u{1f}{}", entry.name)));
                 }
                 continue;
             }
             if c.words.len() < 2 || c.alias_of.is_some() {
                 continue;
             }
-            if !matches!(c.etype, EntityType::Organization | EntityType::Facility | EntityType::Place) {
+            if !matches!(
+                c.etype,
+                EntityType::Organization | EntityType::Facility | EntityType::Place
+            ) {
                 continue;
             }
             let key = key_of_multi(c);
@@ -135,7 +154,10 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 Some("administration" | "campaign" | "embassy" | "consulate" | "government")
             );
             if c.heads >= 1 && c.heads == c.words.len() - 1 && !person_head {
-                stems.entry(c.words[0].clone()).or_default().push((d, key.clone()));
+                stems
+                    .entry(c.words[0].clone())
+                    .or_default()
+                    .push((d, key.clone()));
             }
             let ini: String = c
                 .words
@@ -149,12 +171,18 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
         }
     }
     let unique = |v: &[(usize, String)], d: usize| -> Option<String> {
-        let here: FxHashSet<&String> = v.iter().filter(|(dd, _)| *dd == d).map(|(_, k)| k).collect();
+        let here: FxHashSet<&String> = v
+            .iter()
+            .filter(|(dd, _)| *dd == d)
+            .map(|(_, k)| k)
+            .collect();
         if here.len() == 1 {
             return here.into_iter().next().cloned();
         }
         let all: FxHashSet<&String> = v.iter().map(|(_, k)| k).collect();
-        (here.is_empty() && all.len() == 1).then(|| all.into_iter().next().cloned()).flatten()
+        (here.is_empty() && all.len() == 1)
+            .then(|| all.into_iter().next().cloned())
+            .flatten()
     };
     // Which person clusters each document names in full, with mention counts.
     let mut doc_clusters: Vec<FxHashMap<usize, usize>> = vec![FxHashMap::default(); outs.len()];
@@ -181,12 +209,15 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 // Surname of someone named in full in this document, else in the corpus.
                 let in_doc: Vec<(usize, usize)> = doc_clusters[d]
                     .iter()
-                    .filter(|(id, _)| clusters[**id].1 == w || (c.etype != EntityType::Person && false))
+                    .filter(|(id, _)| clusters[**id].1 == w)
                     .map(|(id, n)| (*id, *n))
                     .collect();
                 let in_corpus: Vec<usize> = by_last.get(w).cloned().unwrap_or_default();
                 let person = if !in_doc.is_empty() {
-                    in_doc.iter().max_by_key(|(id, n)| (*n, usize::MAX - id)).map(|(id, _)| *id)
+                    in_doc
+                        .iter()
+                        .max_by_key(|(id, n)| (*n, usize::MAX - id))
+                        .map(|(id, _)| *id)
                 } else if in_corpus.len() == 1 && !c.acronym {
                     Some(in_corpus[0])
                 } else {
@@ -194,7 +225,11 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 };
                 if let Some(id) = person.filter(|_| !c.acronym) {
                     Some(format!("p\u{1f}{id}"))
-                } else if let Some(k) = c.acronym.then(|| initials.get(w).and_then(|v| unique(v, d))).flatten() {
+                } else if let Some(k) = c
+                    .acronym
+                    .then(|| initials.get(w).and_then(|v| unique(v, d)))
+                    .flatten()
+                {
                     Some(k)
                 } else if let Some(k) = stems
                     .get(w)
@@ -218,7 +253,9 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
     let mut groups: FxHashMap<String, Group> = FxHashMap::default();
     for (d, out) in outs.iter().enumerate() {
         for (k, c) in out.cands.iter().enumerate() {
-            let Some(key) = keys[d][k].clone() else { continue };
+            let Some(key) = keys[d][k].clone() else {
+                continue;
+            };
             let grp = groups.entry(key.clone()).or_insert_with(|| {
                 order.push(key.clone());
                 Group {
@@ -298,7 +335,9 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
             if votes_core == 0 {
                 EntityType::Other
             } else {
-                let best = (0..6).max_by_key(|&i| (grp.votes[i], usize::MAX - i)).unwrap_or(6);
+                let best = (0..6)
+                    .max_by_key(|&i| (grp.votes[i], usize::MAX - i))
+                    .unwrap_or(6);
                 ranked[best]
             }
         };
@@ -320,12 +359,20 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 aliases.push(s.clone());
             }
         }
-        let mut countries = if grp.countries.is_empty() { grp.home.clone() } else { grp.countries.clone() };
+        let mut countries = if grp.countries.is_empty() {
+            grp.home.clone()
+        } else {
+            grp.countries.clone()
+        };
         countries.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let countries: Vec<String> = if kind == EntityType::Country {
             Vec::new()
         } else {
-            countries.into_iter().map(|(n, _)| n).filter(|n| *n != name).collect()
+            countries
+                .into_iter()
+                .map(|(n, _)| n)
+                .filter(|n| *n != name)
+                .collect()
         };
         let mut mentions = grp.mentions.clone();
         mentions.sort_unstable();
@@ -347,11 +394,15 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
         if e.kind != EntityType::Organization || !e.countries.is_empty() {
             continue;
         }
-        let Some(stem) = e.name.strip_suffix(" administration") else { continue };
+        let Some(stem) = e.name.strip_suffix(" administration") else {
+            continue;
+        };
         let stem = fold(stem.rsplit(' ').next().unwrap_or(stem));
         let cn = entities.iter().find_map(|p| {
             let last = fold(p.name.rsplit(' ').next().unwrap_or(""));
-            (p.kind == EntityType::Person && last == stem).then(|| p.countries.first().cloned()).flatten()
+            (p.kind == EntityType::Person && last == stem)
+                .then(|| p.countries.first().cloned())
+                .flatten()
         });
         if let Some(cn) = cn {
             entities[i].countries.push(cn);
@@ -368,16 +419,21 @@ fn build_links(
     entities: &mut [Entity],
 ) -> Vec<Link> {
     let ent = |d: usize, k: usize| -> Option<EntityId> {
-        keys[d][k].as_deref().and_then(|key| id_of.get(key).copied())
+        keys[d][k]
+            .as_deref()
+            .and_then(|key| id_of.get(key).copied())
     };
     // Stated links: one per (from, to, label).
     let mut stated: Vec<(EntityId, EntityId, &'static str, Vec<Evidence>)> = Vec::new();
-    let mut stated_index: FxHashMap<(EntityId, EntityId, &'static str), usize> = FxHashMap::default();
+    let mut stated_index: FxHashMap<(EntityId, EntityId, &'static str), usize> =
+        FxHashMap::default();
     // (pair, document, sentence) that state a relation.
     let mut stated_pairs: FxHashSet<(EntityId, EntityId, u32, u32)> = FxHashSet::default();
     for (d, out) in outs.iter().enumerate() {
         for r in &out.rels {
-            let (Some(a), Some(b)) = (ent(d, r.a), ent(d, r.b)) else { continue };
+            let (Some(a), Some(b)) = (ent(d, r.a), ent(d, r.b)) else {
+                continue;
+            };
             if a == b {
                 continue;
             }
@@ -436,10 +492,26 @@ fn build_links(
     for (a, b, label, _) in &stated {
         if !matches!(
             *label,
-            "spokesman for" | "serves in" | "secretary of" | "president of" | "minister of" | "envoy of"
-                | "head of" | "leader in" | "commander of" | "official of" | "member of"
-                | "chief executive of" | "director of" | "chairman of" | "founder of" | "fellow at"
-                | "journalist at" | "advisor to" | "photographer for" | "professor at"
+            "spokesman for"
+                | "serves in"
+                | "secretary of"
+                | "president of"
+                | "minister of"
+                | "envoy of"
+                | "head of"
+                | "leader in"
+                | "commander of"
+                | "official of"
+                | "member of"
+                | "chief executive of"
+                | "director of"
+                | "chairman of"
+                | "founder of"
+                | "fellow at"
+                | "journalist at"
+                | "advisor to"
+                | "photographer for"
+                | "professor at"
         ) {
             continue;
         }
@@ -486,7 +558,13 @@ fn build_links(
         });
     }
     links.sort_by(|x, y| {
-        (x.evidence.first(), x.kind, x.from, x.to, &x.label).cmp(&(y.evidence.first(), y.kind, y.from, y.to, &y.label))
+        (x.evidence.first(), x.kind, x.from, x.to, &x.label).cmp(&(
+            y.evidence.first(),
+            y.kind,
+            y.from,
+            y.to,
+            &y.label,
+        ))
     });
     for (i, l) in links.iter_mut().enumerate() {
         l.id = LinkId(i as u32);

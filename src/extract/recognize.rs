@@ -170,8 +170,22 @@ fn head_type(w: &str) -> Option<EntityType> {
 fn is_credit_word(w: &str) -> bool {
     matches!(
         w,
-        "Photo" | "PHOTO" | "Photos" | "File" | "FILE" | "Credit" | "CREDIT" | "Image" | "Images"
-            | "Via" | "Pool" | "POOL" | "Handout" | "HANDOUT" | "Staff" | "Courtesy"
+        "Photo"
+            | "PHOTO"
+            | "Photos"
+            | "File"
+            | "FILE"
+            | "Credit"
+            | "CREDIT"
+            | "Image"
+            | "Images"
+            | "Via"
+            | "Pool"
+            | "POOL"
+            | "Handout"
+            | "HANDOUT"
+            | "Staff"
+            | "Courtesy"
     )
 }
 
@@ -196,10 +210,15 @@ impl<'a> State<'a> {
         while k > a {
             k -= 1;
             match self.toks[k].kind {
-                Kind::Punct(c) if matches!(c, '"' | '\u{201c}' | '\u{2018}' | '\'' | '(' | '[') => {
+                Kind::Punct('"' | '\u{201c}' | '\u{2018}' | '\'' | '(' | '[') => {
                     continue;
                 }
-                Kind::Punct(c) => return matches!(c, ':' | '\u{2022}' | '-' | '\u{2014}' | '\u{2013}' | '*' | '|'),
+                Kind::Punct(c) => {
+                    return matches!(
+                        c,
+                        ':' | '\u{2022}' | '-' | '\u{2014}' | '\u{2013}' | '*' | '|'
+                    );
+                }
                 _ => return false,
             }
         }
@@ -211,7 +230,14 @@ impl<'a> State<'a> {
         let first = fold(self.word(i));
         let next_ok = i + 1 < b && {
             let n = self.toks[i + 1];
-            n.cap || n.hyph || n.kind == Kind::Poss || (n.is_word() && matches!(n.text(self.text), "of" | "and" | "for" | "de" | "al" | "bin"))
+            n.cap
+                || n.hyph
+                || n.kind == Kind::Poss
+                || (n.is_word()
+                    && matches!(
+                        n.text(self.text),
+                        "of" | "and" | "for" | "de" | "al" | "bin"
+                    ))
                 || n.kind == Kind::Punct(',')
                 || (n.is_word() && head_type(n.text(self.text)).is_some())
         };
@@ -254,14 +280,19 @@ impl<'a> State<'a> {
                     nwords += 1;
                     ncap += t.cap as usize;
                     let w = t.text(self.text);
-                    photo |= matches!(w, "Photo" | "photo" | "PHOTO" | "Credit" | "CREDIT" | "Photograph");
+                    photo |= matches!(
+                        w,
+                        "Photo" | "photo" | "PHOTO" | "Credit" | "CREDIT" | "Photograph"
+                    );
                 }
                 Kind::Punct('/') => slash = true,
                 _ => {}
             }
         }
         let credit = photo && slash;
-        let ends_period = self.toks[a..b].last().is_some_and(|t| t.kind == Kind::Punct('.'));
+        let ends_period = self.toks[a..b]
+            .last()
+            .is_some_and(|t| t.kind == Kind::Punct('.'));
         let headline = !credit
             && nwords >= 4
             && ((!ends_period && ncap * 4 >= nwords * 3) || ncap * 10 >= nwords * 9);
@@ -297,14 +328,17 @@ impl<'a> State<'a> {
                     role: None,
                     alias_of: None,
                     home: None,
-                        raw: None,
+                    raw: None,
                 });
                 i = j;
                 continue;
             }
             let w = self.word(i);
-            let particle_start =
-                !t.cap && lx::is_name_particle(w) && i + 1 < b && self.toks[i + 1].hyph && self.toks[i + 1].cap;
+            let particle_start = !t.cap
+                && lx::is_name_particle(w)
+                && i + 1 < b
+                && self.toks[i + 1].hyph
+                && self.toks[i + 1].cap;
             if !t.cap && !particle_start {
                 i += 1;
                 continue;
@@ -340,7 +374,8 @@ impl<'a> State<'a> {
                         || matches!(self.word(j), "embassy" | "consulate"));
                 if !extend && !demonym_org {
                     let k = self.out.cands.len();
-                    let surface = self.text[t.start as usize..self.toks[j - 1].end as usize].to_owned();
+                    let surface =
+                        self.text[t.start as usize..self.toks[j - 1].end as usize].to_owned();
                     let country = if entry.kind == EntityType::Country {
                         Vec::new()
                     } else {
@@ -372,7 +407,8 @@ impl<'a> State<'a> {
             }
             if !from_gaz {
                 let lw = fold(w);
-                if (self.initial(i, a) && (lx::is_common_word(&lw) || self.lower.contains(lw.as_str())))
+                if (self.initial(i, a)
+                    && (lx::is_common_word(&lw) || self.lower.contains(lw.as_str())))
                     || lx::is_skip_word(&lw)
                     || matches!(w, "The" | "A" | "An" | "THE")
                     || (credit && is_credit_word(w))
@@ -436,7 +472,7 @@ impl<'a> State<'a> {
 
     fn run_ends_in_org_head(&self, mut j: usize, b: usize) -> bool {
         let mut last = None;
-        while j < b && self.toks[j].is_word() && self.toks[j].cap && j < b {
+        while j < b && self.toks[j].is_word() && self.toks[j].cap {
             last = Some(j);
             j += 1;
         }
@@ -482,7 +518,10 @@ impl<'a> State<'a> {
                     break;
                 }
                 // A known country or demonym after a name starts a new one (`Trump Iran`).
-                if self.g.lookup(w).is_some_and(|h| self.g.entry(h).kind == EntityType::Country)
+                if self
+                    .g
+                    .lookup(w)
+                    .is_some_and(|h| self.g.entry(h).kind == EntityType::Country)
                     && !lx::is_org_head(&fold(w))
                 {
                     break;
@@ -496,7 +535,10 @@ impl<'a> State<'a> {
                 let prev = prev.trim_end_matches('.');
                 if head_type(prev).is_some()
                     || lx::is_title(prev)
-                    || matches!(prev, "republic" | "chiefs" | "kingdom" | "people" | "states" | "bank")
+                    || matches!(
+                        prev,
+                        "republic" | "chiefs" | "kingdom" | "people" | "states" | "bank"
+                    )
                 {
                     j += 1;
                     continue;
@@ -518,7 +560,11 @@ impl<'a> State<'a> {
             break;
         }
         // Never end on a connector.
-        while j > i + 1 && !self.toks[j - 1].cap && self.toks[j - 1].kind == Kind::Word && !self.toks[j - 1].hyph {
+        while j > i + 1
+            && !self.toks[j - 1].cap
+            && self.toks[j - 1].kind == Kind::Word
+            && !self.toks[j - 1].hyph
+        {
             j -= 1;
         }
         j
@@ -586,7 +632,11 @@ impl<'a> State<'a> {
 
         let prev_role = self.prev_role(i, a);
         let next_word = |k: usize| -> &str {
-            if k < b && self.toks[k].is_word() { self.word(k) } else { "" }
+            if k < b && self.toks[k].is_word() {
+                self.word(k)
+            } else {
+                ""
+            }
         };
         // Lower-case head right after: `Trump administration`, `Bagram airbase`, `Haqqani network`.
         let mut lower_head = None;
@@ -611,7 +661,12 @@ impl<'a> State<'a> {
             role = Some(t);
             EntityType::Person
         } else if let (Some(tp), true) = (last_head, nn >= 2) {
-            heads = folded.iter().rev().take_while(|w| head_type(w).is_some()).count().min(nn - 1);
+            heads = folded
+                .iter()
+                .rev()
+                .take_while(|w| head_type(w).is_some())
+                .count()
+                .min(nn - 1);
             tp
         } else if let Some((tp, end)) = lower_head.filter(|_| !all_caps || nn == 1) {
             t1 = end;
@@ -626,7 +681,10 @@ impl<'a> State<'a> {
                 words.drain(..nn - 1);
             }
             tp
-        } else if credit && (2..=3).contains(&nn) && !name_idx.iter().any(|&k| is_credit_word(self.word(k))) {
+        } else if credit
+            && (2..=3).contains(&nn)
+            && !name_idx.iter().any(|&k| is_credit_word(self.word(k)))
+        {
             if all_caps {
                 surface = title_case(&surface);
             }
@@ -634,9 +692,10 @@ impl<'a> State<'a> {
         } else if let Some(rl) = prev_role.clone().filter(|_| !all_caps || nn >= 2) {
             role = Some(rl);
             EntityType::Person
-        } else if nn >= 2 && !all_caps && self.apposition_role(j, b) {
-            EntityType::Person
-        } else if nn >= 2 && !all_caps && self.g.is_first_name(first_written) {
+        } else if nn >= 2
+            && !all_caps
+            && (self.apposition_role(j, b) || self.g.is_first_name(first_written))
+        {
             EntityType::Person
         } else if nn >= 2 && !all_caps && lx::is_speech_verb(next_word(j)) {
             strong = false;
@@ -654,7 +713,9 @@ impl<'a> State<'a> {
             strong = false;
             let the = i > a && self.toks[i - 1].is_word() && self.word(i - 1) == "the";
             let agent = lx::is_speech_verb(next_word(j))
-                || (i >= a + 2 && self.word(i - 1) == "to" && self.word(i - 2).eq_ignore_ascii_case("according"))
+                || (i >= a + 2
+                    && self.word(i - 1) == "to"
+                    && self.word(i - 2).eq_ignore_ascii_case("according"))
                 || (i > a && matches!(self.word(i - 1), "told" | "by"));
             if the || agent {
                 EntityType::Organization
@@ -727,7 +788,12 @@ impl<'a> State<'a> {
             return false;
         }
         let mut k = j + 1;
-        if k < b && matches!(self.word(k), "a" | "an" | "the" | "who" | "its" | "his" | "her") {
+        if k < b
+            && matches!(
+                self.word(k),
+                "a" | "an" | "the" | "who" | "its" | "his" | "her"
+            )
+        {
             k += 1;
         } else {
             return false;
@@ -755,7 +821,9 @@ impl<'a> State<'a> {
             if c.etype != EntityType::Country {
                 continue;
             }
-            let Some(name) = c.gaz.map(|e| g.entries[e as usize].name.clone()) else { continue };
+            let Some(name) = c.gaz.map(|e| g.entries[e as usize].name.clone()) else {
+                continue;
+            };
             // A mention counts 1; `Kenya's …` 2; `US officials`, `Iranian troops` 3.
             let mut w = 1;
             if let Some(t) = self.toks.get(c.t1) {
@@ -851,7 +919,10 @@ impl<'a> State<'a> {
                 if lx::is_title(w) || lx::is_role_noun(w) {
                     last_role = Some(w.to_owned());
                 } else if !(lx::is_role_modifier(w)
-                    || matches!(w, "and" | "top" | "key" | "senior" | "former" | "then" | "the"))
+                    || matches!(
+                        w,
+                        "and" | "top" | "key" | "senior" | "former" | "then" | "the"
+                    ))
                 {
                     break;
                 }
@@ -859,7 +930,12 @@ impl<'a> State<'a> {
             }
             for (pc, label) in links {
                 if pairs.insert((c, pc)) {
-                    self.out.rels.push(Rel { a: c, b: pc, label, sent: si });
+                    self.out.rels.push(Rel {
+                        a: c,
+                        b: pc,
+                        label,
+                        sent: si,
+                    });
                 }
             }
             self.out.cands[c].countries.extend(hints);
@@ -872,14 +948,21 @@ impl<'a> State<'a> {
             };
             let next = &self.out.cands[d];
             let between: Vec<&str> = (cand.t1..next.t0).map(|k| self.word(k)).collect();
-            let located = matches!(cand.etype, EntityType::Organization | EntityType::Facility | EntityType::Place)
-                && cand.gaz.is_none_or(|e| self.g.entries[e as usize].kind != EntityType::Country)
+            let located = matches!(
+                cand.etype,
+                EntityType::Organization | EntityType::Facility | EntityType::Place
+            ) && cand
+                .gaz
+                .is_none_or(|e| self.g.entries[e as usize].kind != EntityType::Country)
                 && matches!(next.etype, EntityType::Country | EntityType::Place)
                 && (between == ["in"] || between == ["in", "the"] || between == [","]);
             let poss = next.t0 == cand.t1 + 1 && self.toks[cand.t1].kind == Kind::Poss;
             let poss_hint = (poss
                 && cand.etype == EntityType::Country
-                && matches!(next.etype, EntityType::Organization | EntityType::Facility | EntityType::Place)
+                && matches!(
+                    next.etype,
+                    EntityType::Organization | EntityType::Facility | EntityType::Place
+                )
                 && next.countries.is_empty())
             .then(|| country_of(cand))
             .flatten();
@@ -888,7 +971,12 @@ impl<'a> State<'a> {
                     self.out.cands[c].countries.push(cn);
                 }
                 if pairs.insert((c, d)) {
-                    self.out.rels.push(Rel { a: c, b: d, label: "located in", sent: si });
+                    self.out.rels.push(Rel {
+                        a: c,
+                        b: d,
+                        label: "located in",
+                        sent: si,
+                    });
                 }
             }
             if let Some(cn) = poss_hint {
@@ -901,21 +989,36 @@ impl<'a> State<'a> {
                 continue;
             }
             let t1 = self.out.cands[c].t1;
-            let Some(d) = (c + 1..end).find(|&d| self.out.cands[d].t0 >= t1) else { continue };
+            let Some(d) = (c + 1..end).find(|&d| self.out.cands[d].t0 >= t1) else {
+                continue;
+            };
             let t0 = self.out.cands[d].t0;
-            if t0 - t1 > 6 || !matches!(self.out.cands[d].etype, EntityType::Place | EntityType::Country) {
+            if t0 - t1 > 6
+                || !matches!(
+                    self.out.cands[d].etype,
+                    EntityType::Place | EntityType::Country
+                )
+            {
                 continue;
             }
             let between: Vec<&str> = (t1..t0).map(|k| self.word(k)).collect();
             let based = between.windows(2).any(|w| {
-                matches!(w[0], "based" | "headquartered" | "registered" | "incorporated") && w[1] == "in"
+                matches!(
+                    w[0],
+                    "based" | "headquartered" | "registered" | "incorporated"
+                ) && w[1] == "in"
             });
             if based {
                 if let Some(cn) = country_of(&self.out.cands[d]) {
                     self.out.cands[c].countries.push(cn);
                 }
                 if pairs.insert((c, d)) {
-                    self.out.rels.push(Rel { a: c, b: d, label: "based in", sent: si });
+                    self.out.rels.push(Rel {
+                        a: c,
+                        b: d,
+                        label: "based in",
+                        sent: si,
+                    });
                 }
             }
         }
@@ -934,7 +1037,8 @@ impl<'a> State<'a> {
                     let dc = &self.out.cands[d];
                     dc.t1 < t0
                         && (dc.t1..t0).all(|k| {
-                            self.punct_at(k, b) == Some('/') || (self.toks[k].is_word() && is_credit_word(self.word(k)))
+                            self.punct_at(k, b) == Some('/')
+                                || (self.toks[k].is_word() && is_credit_word(self.word(k)))
                         })
                         && (dc.t1..t0).any(|k| self.punct_at(k, b) == Some('/'))
                 });
@@ -945,7 +1049,12 @@ impl<'a> State<'a> {
                         self.out.cands[c].countries.push(cn);
                     }
                     if pairs.insert((c, d)) {
-                        self.out.rels.push(Rel { a: c, b: d, label: "photographer for", sent: si });
+                        self.out.rels.push(Rel {
+                            a: c,
+                            b: d,
+                            label: "photographer for",
+                            sent: si,
+                        });
                     }
                 }
             }
@@ -996,14 +1105,23 @@ impl<'a> State<'a> {
                 has_pay = true;
                 let bounty = (p + 1..(p + 8).min(b)).any(|k| self.word(k).starts_with("bount"));
                 if bounty {
-                    label = if label == "paid" { "paid bounties to" } else { "offered bounties to" };
+                    label = if label == "paid" {
+                        "paid bounties to"
+                    } else {
+                        "offered bounties to"
+                    };
                 }
             }
             if label == "bounties to" && has_pay {
                 continue;
             }
             if s != o && !pairs.contains(&(o, s)) && pairs.insert((s, o)) {
-                self.out.rels.push(Rel { a: s, b: o, label, sent: si });
+                self.out.rels.push(Rel {
+                    a: s,
+                    b: o,
+                    label,
+                    sent: si,
+                });
             }
         }
     }
@@ -1020,12 +1138,19 @@ mod tests {
 
     #[test]
     fn relation_words_link_the_names_around_them() {
-        let doc = crate::corpus::document_from_text("d", "d.txt", "Iran paid the Taliban to attack US soldiers.".to_owned());
+        let doc = crate::corpus::document_from_text(
+            "d",
+            "d.txt",
+            "Iran paid the Taliban to attack US soldiers.".to_owned(),
+        );
         let out = analyze(&doc);
         let names: Vec<&str> = out.cands.iter().map(|c| c.surface.as_str()).collect();
         assert_eq!(names, ["Iran", "Taliban", "US"]);
-        let rels: Vec<(&str, &str, &str)> =
-            out.rels.iter().map(|r| (names[r.a], r.label, names[r.b])).collect();
+        let rels: Vec<(&str, &str, &str)> = out
+            .rels
+            .iter()
+            .map(|r| (names[r.a], r.label, names[r.b]))
+            .collect();
         assert!(rels.contains(&("Iran", "paid", "Taliban")), "{rels:?}");
     }
 }

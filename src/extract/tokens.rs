@@ -35,7 +35,8 @@ impl Tok {
         self.kind == Kind::Word
     }
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        text.get(self.start as usize..self.end as usize).unwrap_or("")
+        text.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
     }
 }
 
@@ -43,9 +44,38 @@ impl Tok {
 fn keeps_period(word: &str) -> bool {
     matches!(
         word,
-        "Gen" | "Sen" | "Rep" | "Gov" | "Mr" | "Mrs" | "Ms" | "Dr" | "Lt" | "Col" | "Maj" | "Capt"
-            | "Sgt" | "Adm" | "Brig" | "Cpl" | "Pvt" | "St" | "Jr" | "Sr" | "Inc" | "Corp" | "Co"
-            | "Ltd" | "Prof" | "Rev" | "Gen." | "Cmdr" | "Supt" | "Pres" | "Amb" | "Hon"
+        "Gen"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Lt"
+            | "Col"
+            | "Maj"
+            | "Capt"
+            | "Sgt"
+            | "Adm"
+            | "Brig"
+            | "Cpl"
+            | "Pvt"
+            | "St"
+            | "Jr"
+            | "Sr"
+            | "Inc"
+            | "Corp"
+            | "Co"
+            | "Ltd"
+            | "Prof"
+            | "Rev"
+            | "Gen."
+            | "Cmdr"
+            | "Supt"
+            | "Pres"
+            | "Amb"
+            | "Hon"
     )
 }
 
@@ -76,8 +106,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             let start = i;
             let mut j = i + c.len_utf8();
             let mut dotted = false;
-            loop {
-                let Some(d) = char_at(s, j) else { break };
+            while let Some(d) = char_at(s, j) {
                 if d.is_alphanumeric() {
                     j += d.len_utf8();
                 } else if d == '\'' || d == '\u{2019}' {
@@ -130,7 +159,8 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
                 hyph,
             });
             i = j;
-            if bytes.get(j) == Some(&b'-') && char_at(s, j + 1).is_some_and(|e| e.is_alphanumeric()) {
+            if bytes.get(j) == Some(&b'-') && char_at(s, j + 1).is_some_and(|e| e.is_alphanumeric())
+            {
                 i += 1; // the hyphen joins the next part to this one
                 next_hyph = true;
             }
@@ -186,7 +216,10 @@ mod tests {
     fn splits_possessives_hyphens_and_keeps_dotted_acronyms() {
         assert_eq!(
             words("Iran’s U.S.-run base, O'Brien's Gen. McKenzie al-Qaeda."),
-            ["Iran", "’s", "U.S.", "~run", "base", ",", "O'Brien", "'s", "Gen.", "McKenzie", "al", "~Qaeda", "."]
+            [
+                "Iran", "’s", "U.S.", "~run", "base", ",", "O'Brien", "'s", "Gen.", "McKenzie",
+                "al", "~Qaeda", "."
+            ]
         );
     }
 }
