@@ -11,6 +11,7 @@ pub mod extract;
 pub mod layout;
 pub mod model;
 pub mod scene;
+pub mod spatial;
 pub mod workspace;
 
 #[cfg(feature = "gui")]

@@ -4,6 +4,7 @@
 //! the workspace file stores it; filters, layout and the scene read it. Nothing here knows of
 //! files or of egui.
 
+pub mod edit;
 pub mod json;
 
 use std::fmt;

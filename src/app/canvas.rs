@@ -1,0 +1,397 @@
+//! The chart canvas: pan, zoom, select, box-select, drag nodes, keyboard shortcuts, tooltip.
+//!
+//! Mouse: drag a node to move it (and the selection with it; moved nodes are pinned); drag the
+//! background to pan; shift-drag or right-drag the background to box-select; wheel or pinch to
+//! zoom around the pointer; click to select, shift/ctrl-click to add or remove.
+//! Keys: Delete hides the selection, Esc clears it, Ctrl+A selects all, Ctrl+F searches,
+//! F fits the chart to the window.
+
+use std::collections::BTreeSet;
+
+use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2, pos2};
+
+use super::LinkchartApp;
+use crate::model::EntityId;
+use crate::scene::Bounds;
+
+/// What a drag on the canvas is doing.
+#[derive(Clone, Debug, Default, PartialEq)]
+enum Drag {
+    #[default]
+    None,
+    Pan,
+    Nodes(Vec<EntityId>),
+    Box {
+        start: Pos2,
+        additive: bool,
+    },
+}
+
+/// Canvas state that is not saved: the screen rectangle and the gesture in progress.
+#[derive(Clone, Debug)]
+pub struct CanvasState {
+    /// The canvas rectangle of the last frame, in screen points.
+    pub rect: Rect,
+    pub hovered: Option<EntityId>,
+    drag: Drag,
+}
+
+impl Default for CanvasState {
+    fn default() -> Self {
+        Self {
+            rect: Rect::NOTHING,
+            hovered: None,
+            drag: Drag::None,
+        }
+    }
+}
+
+impl LinkchartApp {
+    /// Screen position of an entity's centre (last frame's canvas), for tests and tooltips.
+    pub fn screen_pos_of(&self, id: EntityId) -> Option<Pos2> {
+        let p = self.chart.positions.get(&id)?;
+        Some(self.screen_from_chart(*p))
+    }
+
+    pub(crate) fn screen_from_chart(&self, p: [f32; 2]) -> Pos2 {
+        let r = self.canvas.rect;
+        let s = self
+            .chart
+            .view
+            .screen_from_chart([r.width(), r.height()], p);
+        pos2(r.min.x + s[0], r.min.y + s[1])
+    }
+
+    pub(crate) fn chart_from_screen(&self, p: Pos2) -> [f32; 2] {
+        let r = self.canvas.rect;
+        self.chart
+            .view
+            .chart_from_screen([r.width(), r.height()], [p.x - r.min.x, p.y - r.min.y])
+    }
+
+    /// The topmost visible entity under a screen point.
+    pub fn entity_at(&self, p: Pos2) -> Option<EntityId> {
+        let zoom = self.chart.view.zoom;
+        self.scene
+            .nodes
+            .iter()
+            .rev()
+            .find(|n| {
+                let c = self.screen_from_chart(n.center);
+                c.distance(p) <= (n.radius * zoom).max(6.0) + 2.0
+            })
+            .map(|n| n.id)
+    }
+
+    /// Zoom and centre so the whole chart fits the canvas.
+    pub fn fit_to_view(&mut self) {
+        let mut b = Bounds::EMPTY;
+        for id in &self.view.entities {
+            if let Some(p) = self.chart.positions.get(id) {
+                b.include(*p, 30.0);
+            }
+        }
+        if b.is_empty() {
+            return;
+        }
+        let r = self.canvas.rect;
+        let (w, h) = if r.width() > 10.0 && r.height() > 10.0 {
+            (r.width(), r.height())
+        } else {
+            (800.0, 600.0)
+        };
+        self.chart.view.center = b.center();
+        self.chart.view.zoom = (w / b.width().max(1.0))
+            .min(h / b.height().max(1.0))
+            .clamp(0.05, 1.6)
+            * 0.92;
+    }
+
+    pub fn select_all(&mut self) {
+        self.chart.selection = self.view.entities.iter().copied().collect();
+    }
+
+    /// Hide the selected entities.
+    pub fn hide_selection(&mut self) {
+        if self.chart.selection.is_empty() {
+            return;
+        }
+        let sel = std::mem::take(&mut self.chart.selection);
+        self.chart.hidden.extend(sel);
+        self.dirty = true;
+        self.refresh_view();
+    }
+
+    pub(super) fn canvas_ui(&mut self, ui: &mut egui::Ui) {
+        let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+        self.canvas.rect = rect;
+        let painter = ui.painter_at(rect);
+        painter.rect_filled(rect, 0.0, Color32::from_rgb(250, 250, 247));
+
+        if self.auto_fit {
+            self.fit_to_view();
+        }
+        self.keyboard(ui);
+        self.pointer(ui, &response);
+
+        self.scene = crate::scene::build_scene(
+            &self.model,
+            &self.chart,
+            &self.view,
+            &crate::scene::SceneOptions::default(),
+        );
+        let view = self.chart.view;
+        let size = [rect.width(), rect.height()];
+        let to_screen = |p: [f32; 2]| {
+            let s = view.screen_from_chart(size, p);
+            egui::pos2(rect.min.x + s[0], rect.min.y + s[1])
+        };
+        super::draw::paint_scene(&painter, &self.scene, to_screen, view.zoom, &mut self.icons);
+
+        if let Drag::Box { start, .. } = self.canvas.drag
+            && let Some(now) = response.interact_pointer_pos()
+        {
+            let r = Rect::from_two_pos(start, now);
+            painter.rect_filled(r, 0.0, Color32::from_rgba_unmultiplied(40, 110, 220, 30));
+            painter.rect_stroke(
+                r,
+                0.0,
+                Stroke::new(1.0, Color32::from_rgb(40, 110, 220)),
+                egui::StrokeKind::Inside,
+            );
+        }
+        if self.view.entities.is_empty() && !self.jobs.busy() {
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                if self.model.entities.is_empty() {
+                    "No entities"
+                } else {
+                    "Every entity is filtered out or hidden"
+                },
+                egui::FontId::proportional(16.0),
+                Color32::GRAY,
+            );
+        }
+        if self.canvas.drag == Drag::None {
+            if let Some(id) = self.canvas.hovered {
+                response.on_hover_ui_at_pointer(|ui| self.tooltip_ui(ui, id));
+            } else if let Some(link) = response.hover_pos().and_then(|p| self.link_at(p)) {
+                response.on_hover_ui_at_pointer(|ui| self.link_tooltip_ui(ui, link));
+            }
+        }
+    }
+
+    /// The link drawn under a screen point (within 5 points of its line).
+    pub fn link_at(&self, p: Pos2) -> Option<crate::model::LinkId> {
+        self.scene
+            .edges
+            .iter()
+            .find(|e| self.distance_to_edge(p, &e.points) < 5.0)
+            .map(|e| e.link)
+    }
+
+    fn link_tooltip_ui(&self, ui: &mut egui::Ui, id: crate::model::LinkId) {
+        let Some(l) = self.model.link(id) else {
+            return;
+        };
+        let name = |id| self.model.entity(id).map_or("?", |e| e.name.as_str());
+        ui.strong(format!("{} {} {}", name(l.from), l.label, name(l.to)));
+        ui.label(format!(
+            "{:?} · {} sentences in {} documents",
+            self.model.confidence(l),
+            l.evidence.len(),
+            l.documents().len()
+        ));
+        ui.weak("click to read the evidence");
+    }
+
+    fn tooltip_ui(&self, ui: &mut egui::Ui, id: EntityId) {
+        let Some(e) = self.model.entity(id) else {
+            return;
+        };
+        ui.strong(&e.name);
+        ui.label(format!("{}", e.kind));
+        if !e.aliases.is_empty() {
+            ui.label(format!("also: {}", e.aliases.join(", ")));
+        }
+        if !e.countries.is_empty() {
+            ui.label(format!("countries: {}", e.countries.join(", ")));
+        }
+        ui.label(format!(
+            "{} mentions in {} documents · {} links",
+            e.mentions.len(),
+            e.documents().len(),
+            self.model.links_of(id).count()
+        ));
+    }
+
+    fn keyboard(&mut self, ui: &egui::Ui) {
+        if ui.ctx().egui_wants_keyboard_input() {
+            return;
+        }
+        let (delete, esc, all, find, fit) = ui.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::NONE, egui::Key::Delete)
+                    || i.consume_key(egui::Modifiers::NONE, egui::Key::Backspace),
+                i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::A),
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::F),
+                i.consume_key(egui::Modifiers::NONE, egui::Key::F),
+            )
+        });
+        if delete {
+            self.hide_selection();
+        }
+        if esc {
+            self.chart.selection.clear();
+            self.chart.selected_link = None;
+        }
+        if all {
+            self.select_all();
+        }
+        if find {
+            self.filters_panel.focus_search = true;
+        }
+        if fit {
+            self.fit_to_view();
+            self.auto_fit = false;
+        }
+    }
+
+    fn pointer(&mut self, ui: &egui::Ui, response: &egui::Response) {
+        let modifiers = ui.input(|i| i.modifiers);
+        let additive = modifiers.shift || modifiers.command;
+        self.canvas.hovered = response.hover_pos().and_then(|p| self.entity_at(p));
+
+        // Zoom around the pointer: wheel, ctrl-wheel or pinch.
+        if response.hovered() {
+            let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+            let factor = pinch * (scroll * 0.0015).exp();
+            if (factor - 1.0).abs() > 1e-4
+                && let Some(p) = response.hover_pos()
+            {
+                self.zoom_around(p, factor);
+            }
+        }
+
+        if response.drag_started() {
+            // Where the button went down, not where the drag was recognised.
+            let press = ui
+                .input(|i| i.pointer.press_origin())
+                .or(response.interact_pointer_pos());
+            let secondary = ui.input(|i| i.pointer.secondary_down());
+            let hit = press.and_then(|p| self.entity_at(p));
+            self.canvas.drag = match (hit, press) {
+                (Some(id), _) if !secondary => {
+                    if !self.chart.selection.contains(&id) {
+                        if !additive {
+                            self.chart.selection.clear();
+                        }
+                        self.chart.selection.insert(id);
+                    }
+                    Drag::Nodes(self.chart.selection.iter().copied().collect())
+                }
+                (_, Some(start)) if secondary || modifiers.shift => Drag::Box {
+                    start,
+                    additive: modifiers.shift || modifiers.command,
+                },
+                _ => Drag::Pan,
+            };
+        }
+        let delta = response.drag_delta();
+        match &self.canvas.drag {
+            Drag::Pan if delta != Vec2::ZERO => {
+                let z = self.chart.view.zoom;
+                self.chart.view.center[0] -= delta.x / z;
+                self.chart.view.center[1] -= delta.y / z;
+                self.auto_fit = false;
+            }
+            Drag::Nodes(ids) if delta != Vec2::ZERO => {
+                let z = self.chart.view.zoom;
+                for id in ids.clone() {
+                    if let Some(p) = self.chart.positions.get_mut(&id) {
+                        p[0] += delta.x / z;
+                        p[1] += delta.y / z;
+                        let at = *p;
+                        self.chart.pinned.insert(id);
+                        if let Some(layout) = &self.jobs.layout {
+                            layout.pin(id, at);
+                        }
+                    }
+                }
+                self.auto_fit = false;
+                self.dirty = true;
+            }
+            _ => {}
+        }
+        if response.drag_stopped() {
+            if let Drag::Box { start, additive } = self.canvas.drag
+                && let Some(end) = response.interact_pointer_pos()
+            {
+                let r = Rect::from_two_pos(start, end);
+                let inside: BTreeSet<EntityId> = self
+                    .scene
+                    .nodes
+                    .iter()
+                    .filter(|n| r.contains(self.screen_from_chart(n.center)))
+                    .map(|n| n.id)
+                    .collect();
+                if !additive {
+                    self.chart.selection.clear();
+                }
+                self.chart.selection.extend(inside);
+            }
+            self.canvas.drag = Drag::None;
+        }
+
+        if response.clicked() {
+            let hit = response
+                .interact_pointer_pos()
+                .and_then(|p| self.entity_at(p));
+            match hit {
+                Some(id) if additive && self.chart.selection.contains(&id) => {
+                    self.chart.selection.remove(&id);
+                }
+                Some(id) if additive => {
+                    self.chart.selection.insert(id);
+                }
+                Some(id) => {
+                    self.chart.selection.clear();
+                    self.chart.selection.insert(id);
+                    self.chart.selected_link = None;
+                }
+                None if !additive => {
+                    self.chart.selection.clear();
+                    self.chart.selected_link = response
+                        .interact_pointer_pos()
+                        .and_then(|p| self.link_at(p));
+                }
+                None => {}
+            }
+        }
+    }
+
+    fn distance_to_edge(&self, p: Pos2, points: &[[f32; 2]]) -> f32 {
+        points
+            .windows(2)
+            .map(|w| {
+                let a = self.screen_from_chart(w[0]);
+                let b = self.screen_from_chart(w[1]);
+                let ab = b - a;
+                let t = ((p - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
+                p.distance(a + ab * t)
+            })
+            .fold(f32::INFINITY, f32::min)
+    }
+
+    /// Zoom by `factor`, keeping the chart point under `screen` where it is.
+    pub fn zoom_around(&mut self, screen: Pos2, factor: f32) {
+        let before = self.chart_from_screen(screen);
+        self.chart.view.zoom = (self.chart.view.zoom * factor).clamp(0.02, 20.0);
+        let after = self.chart_from_screen(screen);
+        self.chart.view.center[0] += before[0] - after[0];
+        self.chart.view.center[1] += before[1] - after[1];
+        self.auto_fit = false;
+    }
+}

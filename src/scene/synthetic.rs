@@ -1,0 +1,138 @@
+//! A synthetic chart of any size, for tests and benchmarks: deterministic (a fixed-seed
+//! generator), every entity type, every line style, directed and plain links, parallel links,
+//! and positions spread over a square whose area grows with the node count.
+
+use std::collections::BTreeMap;
+
+use crate::chart::ChartState;
+use crate::model::{
+    DocIdx, Document, Entity, EntityId, EntityType, Evidence, Link, LinkId, LinkKind, Mention,
+    Model, Span,
+};
+
+const OUTLETS: [&str; 4] = ["Al-Monitor", "Reuters", "The Guardian", "Associated Press"];
+const COUNTRIES: [&str; 5] = ["Iran", "Russia", "China", "United States", "Afghanistan"];
+
+/// A small, fixed-seed generator (SplitMix64).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn unit(&mut self) -> f32 {
+        (self.next() >> 40) as f32 / (1u64 << 24) as f32
+    }
+}
+
+/// A model with `nodes` entities and `links` links, and a chart state placing every entity.
+pub fn synthetic(nodes: usize, links: usize, seed: u64) -> (Model, ChartState) {
+    let mut rng = Rng(seed);
+    let documents: Vec<Document> = (0..8)
+        .map(|i| {
+            let text = "One sentence names them. Another one does too.".to_owned();
+            Document {
+                id: format!("doc_{i:03}"),
+                path: format!("synthetic/doc_{i:03}.txt"),
+                title: Some(format!("Report number {i}")),
+                outlet: Some(OUTLETS[i % OUTLETS.len()].to_owned()),
+                date: Some(format!("2020-0{}-1{}", 1 + i % 9, i % 10)),
+                sentences: vec![Span::new(0, 24), Span::new(25, text.len())],
+                text,
+                grade: None,
+            }
+        })
+        .collect();
+    let entities: Vec<Entity> = (0..nodes)
+        .map(|i| {
+            let kind = EntityType::ALL[i % EntityType::ALL.len()];
+            let mentions = (0..1 + rng.below(6))
+                .map(|_| Mention {
+                    doc: DocIdx(rng.below(documents.len()) as u32),
+                    sentence: rng.below(2) as u32,
+                    span: Span::new(0, 3),
+                })
+                .collect();
+            Entity {
+                id: EntityId(i as u32),
+                name: format!("{} {i}", kind.as_str()),
+                kind,
+                aliases: if i % 3 == 0 {
+                    vec![format!("alias {i}")]
+                } else {
+                    Vec::new()
+                },
+                countries: vec![COUNTRIES[i % COUNTRIES.len()].to_owned()],
+                mentions,
+                note: None,
+            }
+        })
+        .collect();
+    let mut out_links = Vec::with_capacity(links);
+    if nodes >= 2 {
+        for i in 0..links {
+            let (from, to) = if i % 10 == 9 && !out_links.is_empty() {
+                // A parallel link beside an earlier one.
+                let prev: &Link = &out_links[rng.below(out_links.len())];
+                (prev.to, prev.from)
+            } else {
+                let a = rng.below(nodes);
+                let mut b = rng.below(nodes - 1);
+                if b >= a {
+                    b += 1;
+                }
+                (EntityId(a as u32), EntityId(b as u32))
+            };
+            let kind = if i % 3 == 2 {
+                LinkKind::CoMention
+            } else {
+                LinkKind::Stated
+            };
+            let evidence = (0..1 + rng.below(3))
+                .map(|_| Evidence {
+                    doc: DocIdx(rng.below(documents.len()) as u32),
+                    sentence: rng.below(2) as u32,
+                    hedged: rng.below(10) == 0,
+                })
+                .collect();
+            out_links.push(Link {
+                id: LinkId(i as u32),
+                from,
+                to,
+                label: if kind == LinkKind::CoMention {
+                    "mentioned with".into()
+                } else {
+                    ["paid", "leads", "met", "funded"][i % 4].into()
+                },
+                kind,
+                directed: kind == LinkKind::Stated && i % 2 == 0,
+                evidence,
+                note: None,
+            });
+        }
+    }
+    let side = 90.0 * (nodes.max(1) as f32).sqrt();
+    let positions: BTreeMap<EntityId, [f32; 2]> = entities
+        .iter()
+        .map(|e| (e.id, [rng.unit() * side, rng.unit() * side]))
+        .collect();
+    let model = Model {
+        documents,
+        entities,
+        links: out_links,
+    };
+    let chart = ChartState {
+        positions,
+        ..ChartState::default()
+    };
+    (model, chart)
+}
