@@ -49,3 +49,49 @@ fn a_missing_folder_is_reported_not_a_panic() {
     assert!(err.contains("/no/such/folder"), "{err}");
     assert!(app.model.entities.is_empty());
 }
+
+#[test]
+fn filtering_the_seeds_to_iran_shows_iranian_entities_and_the_links_between_them() {
+    let mut app = LinkchartApp::open(Source::Bundled, None);
+    assert!(app.wait_for_jobs(Duration::from_secs(60)));
+    let iranian: Vec<_> = app
+        .model
+        .entities
+        .iter()
+        .filter(|e| e.affiliated_with("Iran"))
+        .map(|e| e.id)
+        .collect();
+    let names: Vec<&str> = iranian
+        .iter()
+        .filter_map(|id| app.model.entity(*id))
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(names.contains(&"Iran"), "{names:?}");
+    assert!(
+        names.iter().any(|n| n.contains("Soleimani")),
+        "Soleimani is affiliated with Iran: {names:?}"
+    );
+    let total = app.view().entities.len();
+    let mut h = Harness::builder()
+        .with_size([1400.0, 880.0])
+        .build_eframe(move |_| app);
+    h.run_steps(2);
+    h.get_by_label(&format!("Iran  ({})", iranian.len()))
+        .click();
+    h.run_steps(3);
+    let app = h.state();
+    assert_eq!(
+        app.view().entities,
+        iranian,
+        "exactly the Iranian entities are visible"
+    );
+    let mut drawn: Vec<_> = app.scene().nodes.iter().map(|n| n.id).collect();
+    drawn.sort();
+    assert_eq!(drawn, iranian, "and exactly those are drawn");
+    for l in &app.view().links {
+        let l = app.model.link(*l).expect("visible link exists");
+        assert!(iranian.contains(&l.from) && iranian.contains(&l.to));
+    }
+    let hidden = total - iranian.len();
+    h.get_by_label_contains(&format!("{hidden} entities and"));
+}

@@ -140,15 +140,26 @@ fn workspace_output_reopens_laid_out_with_every_entity_placed() {
         .arg(&out_path)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let ws = linkchart::workspace::open(&out_path).expect("the written workspace reopens");
     assert_eq!(ws.model.documents.len(), 4);
     assert!(!ws.model.entities.is_empty());
     for e in &ws.model.entities {
-        let p = ws.chart.positions.get(&e.id).expect("every entity laid out");
+        let p = ws
+            .chart
+            .positions
+            .get(&e.id)
+            .expect("every entity laid out");
         assert!(p[0].is_finite() && p[1].is_finite());
     }
     // No temporary file is left beside it.
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 1, "{names:?}");
 }

@@ -151,7 +151,11 @@ pub fn paint_scene(
         if n.pinned {
             // Screen-only affordance (exports leave it out): where the analyst dropped it.
             let d = r * std::f32::consts::FRAC_1_SQRT_2;
-            painter.circle_filled(c + Vec2::new(d, -d), (0.2 * r).max(2.5), Color32::from_gray(30));
+            painter.circle_filled(
+                c + Vec2::new(d, -d),
+                (0.2 * r).max(2.5),
+                Color32::from_gray(30),
+            );
         }
     }
 

@@ -5,6 +5,7 @@
 //! without a window ([`LinkchartApp::new_for_test`]) and drive it with egui_kittest.
 
 pub mod draw;
+mod export_ui;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -102,6 +103,7 @@ pub struct LinkchartApp {
     view_key: Option<ViewKey>,
     scene: Scene,
     icons: draw::IconTextures,
+    pub export_ui: export_ui::ExportUi,
     ctx: Option<egui::Context>,
     title_sent: String,
     frame_times: FrameTimes,
@@ -155,6 +157,7 @@ impl LinkchartApp {
             view_key: None,
             scene: Scene::default(),
             icons: draw::IconTextures::default(),
+            export_ui: export_ui::ExportUi::default(),
             ctx: None,
             title_sent: String::new(),
             frame_times: FrameTimes::default(),
@@ -413,6 +416,7 @@ impl LinkchartApp {
                     ui.close();
                 }
             });
+            self.export_menu_ui(ui);
             ui.menu_button("Layout", |ui| {
                 for (label, kind) in [
                     ("Force-directed", LayoutChoice::Force),

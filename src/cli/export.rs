@@ -14,7 +14,6 @@ use crate::chart::{ChartState, visible};
 use crate::export::{self, ExportOptions, Format, Size};
 use crate::layout::{LayoutKind, layout_view};
 use crate::model::Model;
-use crate::scene::{SceneOptions, build_scene};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -56,38 +55,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         chart.positions = layout_view(&model, &chart, &view, LayoutKind::Force);
     }
 
-    match format {
-        Format::Png | Format::Svg => {
-            let scene = build_scene(
-                &model,
-                &chart,
-                &view,
-                &SceneOptions {
-                    date: Some(export::today()),
-                    ..SceneOptions::default()
-                },
-            );
-            let options = ExportOptions {
-                size: args.width.map_or(Size::Scale(1.0), Size::Width),
-                ..ExportOptions::default()
-            };
-            let bytes = if format == Format::Png {
-                export::png(&scene, &options).with_context(|| format!("{}", out.display()))?
-            } else {
-                export::svg(&scene, &options).into_bytes()
-            };
-            export::write_atomic(out, &bytes)?;
-        }
-        Format::GraphMl => {
-            export::write_atomic(out, export::graphml(&model, &chart, &view).as_bytes())?;
-        }
-        Format::Csv => {
-            let tables =
-                export::csv(&model, &chart, &view).with_context(|| format!("{}", out.display()))?;
-            export::write_atomic(&export::entities_path(out), &tables.entities)?;
-            export::write_atomic(out, &tables.links)?;
-        }
-    }
+    let options = ExportOptions {
+        size: args.width.map_or(Size::Scale(1.0), Size::Width),
+        ..ExportOptions::default()
+    };
+    export::write_export(out, format, &model, &chart, &view, &options).map_err(|e| match e {
+        // Write errors name the file already.
+        e @ export::ExportError::Write { .. } => anyhow::Error::new(e),
+        e => anyhow::Error::new(e).context(out.display().to_string()),
+    })?;
     Ok(())
 }
 

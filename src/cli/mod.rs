@@ -38,7 +38,15 @@ pub enum Command {
 
 /// Parse the process arguments, run, and return the exit code.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // Help and version go to stdout with exit 0; a bad command line is bad input: exit 1.
+            let code = if err.use_stderr() { 1 } else { 0 };
+            let _ = err.print();
+            return code;
+        }
+    };
     let result = match cli.command {
         Some(Command::Extract(args)) => extract::run(args),
         Some(Command::Export(args)) => export::run(args),

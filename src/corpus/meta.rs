@@ -251,8 +251,7 @@ fn headline(first: &str, text: &str) -> Option<String> {
         .trim_start()
         .split_once('\n')
         .is_some_and(|(_, rest)| rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n'));
-    (words >= 3
-        && words <= 25
+    ((3..=25).contains(&words)
         && first.len() <= 200
         && !sentence_like
         && !is_meta

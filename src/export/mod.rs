@@ -17,7 +17,7 @@ use crate::scene::Bounds;
 
 pub use csv_tables::{CsvTables, csv, entities_path};
 pub use graphml::graphml;
-pub use png::{font_database, png};
+pub use png::{font_database, png, render};
 pub use svg::{Layout, layout, svg};
 
 /// Which part of the chart to export.
@@ -72,6 +72,44 @@ impl Default for ExportOptions {
             background: Background::White,
             legend: true,
             caption: true,
+        }
+    }
+}
+
+/// Write the chart (PNG, SVG: drawn from the same scene as the screen, dated today) or its
+/// data (GraphML; CSV: the links table at `out` and the entities table beside it) to `out`,
+/// atomically. Shared by `linkchart export` and the app's Export menu.
+pub fn write_export(
+    out: &Path,
+    format: Format,
+    model: &crate::model::Model,
+    chart: &crate::chart::ChartState,
+    view: &crate::chart::View,
+    options: &ExportOptions,
+) -> Result<(), ExportError> {
+    match format {
+        Format::Png | Format::Svg => {
+            let scene = crate::scene::build_scene(
+                model,
+                chart,
+                view,
+                &crate::scene::SceneOptions {
+                    date: Some(today()),
+                    ..crate::scene::SceneOptions::default()
+                },
+            );
+            let bytes = if format == Format::Png {
+                png(&scene, options)?
+            } else {
+                svg(&scene, options).into_bytes()
+            };
+            write_atomic(out, &bytes)
+        }
+        Format::GraphMl => write_atomic(out, graphml(model, chart, view).as_bytes()),
+        Format::Csv => {
+            let tables = csv(model, chart, view)?;
+            write_atomic(&entities_path(out), &tables.entities)?;
+            write_atomic(out, &tables.links)
         }
     }
 }

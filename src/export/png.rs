@@ -47,6 +47,15 @@ pub fn font_family() -> &'static str {
 
 /// Render `scene` to PNG bytes at the size `options` ask for.
 pub fn png(scene: &Scene, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+    encode(&render(scene, options)?)
+}
+
+/// The SVG export rendered to pixels (premultiplied RGBA), as `png` encodes it; the app copies
+/// it to the clipboard.
+pub fn render(
+    scene: &Scene,
+    options: &ExportOptions,
+) -> Result<resvg::tiny_skia::Pixmap, ExportError> {
     match options.size {
         Size::Scale(s) if !(s.is_finite() && s > 0.0) => {
             return Err(ExportError::BadSize(format!(
@@ -76,7 +85,7 @@ pub fn png(scene: &Scene, options: &ExportOptions) -> Result<Vec<u8>, ExportErro
         resvg::tiny_skia::Transform::identity(),
         &mut pixmap.as_mut(),
     );
-    encode(&pixmap)
+    Ok(pixmap)
 }
 
 /// PNG bytes of a pixmap: un-premultiplied RGBA, fast deflate (the default level spends most

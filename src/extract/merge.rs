@@ -209,9 +209,7 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 // Surname of someone named in full in this document, else in the corpus.
                 let in_doc: Vec<(usize, usize)> = doc_clusters[d]
                     .iter()
-                    .filter(|(id, _)| {
-                        clusters[**id].1 == w || (c.etype != EntityType::Person && false)
-                    })
+                    .filter(|(id, _)| clusters[**id].1 == w)
                     .map(|(id, n)| (*id, *n))
                     .collect();
                 let in_corpus: Vec<usize> = by_last.get(w).cloned().unwrap_or_default();

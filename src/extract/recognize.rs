@@ -210,7 +210,7 @@ impl<'a> State<'a> {
         while k > a {
             k -= 1;
             match self.toks[k].kind {
-                Kind::Punct(c) if matches!(c, '"' | '\u{201c}' | '\u{2018}' | '\'' | '(' | '[') => {
+                Kind::Punct('"' | '\u{201c}' | '\u{2018}' | '\'' | '(' | '[') => {
                     continue;
                 }
                 Kind::Punct(c) => {
@@ -472,7 +472,7 @@ impl<'a> State<'a> {
 
     fn run_ends_in_org_head(&self, mut j: usize, b: usize) -> bool {
         let mut last = None;
-        while j < b && self.toks[j].is_word() && self.toks[j].cap && j < b {
+        while j < b && self.toks[j].is_word() && self.toks[j].cap {
             last = Some(j);
             j += 1;
         }
@@ -692,9 +692,10 @@ impl<'a> State<'a> {
         } else if let Some(rl) = prev_role.clone().filter(|_| !all_caps || nn >= 2) {
             role = Some(rl);
             EntityType::Person
-        } else if nn >= 2 && !all_caps && self.apposition_role(j, b) {
-            EntityType::Person
-        } else if nn >= 2 && !all_caps && self.g.is_first_name(first_written) {
+        } else if nn >= 2
+            && !all_caps
+            && (self.apposition_role(j, b) || self.g.is_first_name(first_written))
+        {
             EntityType::Person
         } else if nn >= 2 && !all_caps && lx::is_speech_verb(next_word(j)) {
             strong = false;

@@ -106,8 +106,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             let start = i;
             let mut j = i + c.len_utf8();
             let mut dotted = false;
-            loop {
-                let Some(d) = char_at(s, j) else { break };
+            while let Some(d) = char_at(s, j) {
                 if d.is_alphanumeric() {
                     j += d.len_utf8();
                 } else if d == '\'' || d == '\u{2019}' {
