@@ -399,7 +399,6 @@ impl LinkchartApp {
 
     fn menu_bar_ui(&mut self, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
-            // The Export menu (`export_ui.rs`) is added here, one call.
             self.file_menu_ui(ui);
             self.edit_menu_ui(ui);
             ui.menu_button("View", |ui| {
