@@ -406,3 +406,63 @@ fn the_edit_menu_renames_the_selected_entity_and_names_the_undo() {
     assert_eq!(name(&h).as_deref(), Some("GRU"));
     assert!(!h.state().has_unsaved_changes());
 }
+
+#[test]
+fn the_edit_menu_sets_countries_splits_an_alias_and_grades_a_source() {
+    use egui_kittest::kittest::Queryable;
+    let mut h = harness();
+    h.state_mut().focus(SOLEIMANI);
+    h.run_steps(2);
+    h.get_by_label("Edit").click();
+    h.run_steps(2);
+    let field = h
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|n| n.value().as_deref() == Some("Iran"))
+        .expect("the countries field");
+    field.focus();
+    field.type_text(", Iraq");
+    h.run_steps(2);
+    h.get_by_label("Set countries").click();
+    h.run_steps(2);
+    let countries = h.state().model.entity(SOLEIMANI).unwrap().countries.clone();
+    assert_eq!(countries, ["Iran", "Iraq"]);
+
+    // Split the first alias off: a new entity of that name appears; undo takes it back.
+    let alias = h.state().model.entity(SOLEIMANI).unwrap().aliases[0].clone();
+    let before = h.state().model.entities.len();
+    if h.query_by_label("Split an alias off into a new entity")
+        .is_none()
+    {
+        h.get_by_label("Edit").click();
+        h.run_steps(2);
+    }
+    h.get_by_label("Split an alias off into a new entity")
+        .hover();
+    h.run_steps(2);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, &alias)
+        .click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().model.entities.len(),
+        before + 1,
+        "{:?}",
+        h.state().jobs.error
+    );
+    assert!(h.state().model.entities.iter().any(|e| e.name == alias));
+    assert!(h.state_mut().undo());
+    assert_eq!(h.state().model.entities.len(), before);
+
+    // A source grade goes through the history and shows on evidence lines.
+    let doc = linkchart::model::DocIdx(0);
+    assert!(
+        h.state_mut()
+            .apply_edit(linkchart::model::edit::Edit::GradeSource {
+                document: doc,
+                grade: linkchart::model::SourceGrade::new('B', 2),
+            })
+    );
+    let line = linkchart::app::entity_panel_source_line(&h.state().model, doc);
+    assert!(line.ends_with("[graded B2]"), "{line}");
+    assert!(h.state_mut().undo());
+    assert_eq!(h.state().model.documents[0].grade, None);
+}

@@ -1,9 +1,10 @@
 //! Analyst edits through the undo history: the Edit menu (undo/redo with the step's name,
-//! rename, change type, merge, add link, delete, note on the selection) and Ctrl+Z /
+//! rename, change type or countries, split an alias, merge, add link, delete, note on the
+//! selection; relabel, note or delete the selected link; grade a source) and Ctrl+Z /
 //! Ctrl+Shift+Z. Every change to the model goes through [`LinkchartApp::apply_edit`].
 
 use crate::model::edit::Edit;
-use crate::model::{EntityId, EntityType};
+use crate::model::{DocIdx, EntityId, EntityType, LinkId, SourceGrade};
 
 use super::LinkchartApp;
 
@@ -13,8 +14,16 @@ pub(super) struct EditUiState {
     name: String,
     link_label: String,
     note: String,
+    /// Countries as typed: comma-separated names.
+    countries: String,
     /// The entity the fields were filled from, so they refill when the selection changes.
     filled_for: Option<EntityId>,
+    /// The selected link's label and note as typed, and the link they were filled from.
+    relabel: String,
+    link_note: String,
+    filled_for_link: Option<LinkId>,
+    /// Half-chosen grades (reliability, credibility; `-`/0 = not chosen) by document.
+    grade_draft: std::collections::BTreeMap<u32, (char, u8)>,
 }
 
 impl LinkchartApp {
@@ -78,6 +87,7 @@ impl LinkchartApp {
             self.chart.selected_link = None;
         }
         self.edit_ui.filled_for = None;
+        self.edit_ui.filled_for_link = None;
         // A layout still running knows the old pins and entities: restart it from the edited
         // chart, so an undone drag is not put back by its stale pin.
         if self.jobs.layout.as_ref().is_some_and(|l| !l.is_settled()) {
@@ -146,7 +156,120 @@ impl LinkchartApp {
             }
             ui.separator();
             self.selection_edits_ui(ui);
+            if let Some(link) = self.chart.selected_link {
+                ui.separator();
+                self.link_edits_ui(ui, link);
+            }
+            ui.separator();
+            ui.menu_button("Grade a source (Admiralty)", |ui| self.grade_sources_ui(ui));
         });
+    }
+
+    fn link_edits_ui(&mut self, ui: &mut egui::Ui, id: LinkId) {
+        let Some(link) = self.model.link(id) else {
+            return;
+        };
+        let (label, note) = (link.label.clone(), link.note.clone().unwrap_or_default());
+        if self.edit_ui.filled_for_link != Some(id) {
+            self.edit_ui.relabel = label.clone();
+            self.edit_ui.link_note = note.clone();
+            self.edit_ui.filled_for_link = Some(id);
+        }
+        ui.label(format!("Link: {label}"));
+        ui.horizontal(|ui| {
+            ui.add(egui::TextEdit::singleline(&mut self.edit_ui.relabel).desired_width(160.0));
+            let new = self.edit_ui.relabel.trim().to_owned();
+            if ui
+                .add_enabled(
+                    !new.is_empty() && new != label,
+                    egui::Button::new("Relabel"),
+                )
+                .clicked()
+            {
+                self.apply_edit(Edit::RelabelLink {
+                    link: id,
+                    label: new,
+                });
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut self.edit_ui.link_note)
+                    .hint_text("note")
+                    .desired_width(160.0),
+            );
+            if ui
+                .add_enabled(
+                    self.edit_ui.link_note != note,
+                    egui::Button::new("Set link note"),
+                )
+                .clicked()
+            {
+                let note = self.edit_ui.link_note.clone();
+                self.apply_edit(Edit::SetLinkNote { link: id, note });
+            }
+        });
+        if ui.button("Delete link").clicked() {
+            self.apply_edit(Edit::DeleteLink { link: id });
+            ui.close();
+        }
+    }
+
+    /// Each document with its Admiralty grade: reliability A-F and credibility 1-6.
+    fn grade_sources_ui(&mut self, ui: &mut egui::Ui) {
+        let docs: Vec<(DocIdx, String, Option<SourceGrade>)> = self
+            .model
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let name = d.title.clone().unwrap_or_else(|| d.id.clone());
+                let short: String = name.chars().take(48).collect();
+                (DocIdx(i as u32), short, d.grade)
+            })
+            .collect();
+        for (doc, name, grade) in docs {
+            ui.horizontal(|ui| {
+                ui.label(name);
+                let (mut r, mut c) = self
+                    .edit_ui
+                    .grade_draft
+                    .get(&doc.0)
+                    .copied()
+                    .unwrap_or(grade.map_or(('-', 0), |g| (g.reliability, g.credibility)));
+                egui::ComboBox::from_id_salt(("reliability", doc.0))
+                    .width(40.0)
+                    .selected_text(r.to_string())
+                    .show_ui(ui, |ui| {
+                        for x in ['-', 'A', 'B', 'C', 'D', 'E', 'F'] {
+                            ui.selectable_value(&mut r, x, x.to_string());
+                        }
+                    });
+                egui::ComboBox::from_id_salt(("credibility", doc.0))
+                    .width(40.0)
+                    .selected_text(if c == 0 { "-".into() } else { c.to_string() })
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut c, 0, "-");
+                        for x in 1..=6u8 {
+                            ui.selectable_value(&mut c, x, x.to_string());
+                        }
+                    });
+                // A grade takes effect when both halves are chosen; setting either back to
+                // '-' removes it. Half a grade waits as a draft.
+                let new = SourceGrade::new(r, c);
+                if new.is_some() || (r == '-' && c == 0) || grade.is_some() {
+                    self.edit_ui.grade_draft.remove(&doc.0);
+                    if new != grade {
+                        self.apply_edit(Edit::GradeSource {
+                            document: doc,
+                            grade: new,
+                        });
+                    }
+                } else {
+                    self.edit_ui.grade_draft.insert(doc.0, (r, c));
+                }
+            });
+        }
     }
 
     fn selection_edits_ui(&mut self, ui: &mut egui::Ui) {
@@ -177,9 +300,12 @@ impl LinkchartApp {
             entity.kind,
             entity.note.clone().unwrap_or_default(),
         );
+        let countries = entity.countries.join(", ");
+        let aliases = entity.aliases.clone();
         if self.edit_ui.filled_for != Some(id) {
             self.edit_ui.name = name.clone();
             self.edit_ui.note = note.clone();
+            self.edit_ui.countries = countries.clone();
             self.edit_ui.filled_for = Some(id);
         }
         ui.label(format!("{name} ({kind})"));
@@ -210,6 +336,43 @@ impl LinkchartApp {
                 }
             }
         });
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut self.edit_ui.countries)
+                    .hint_text("countries, comma-separated")
+                    .desired_width(160.0),
+            );
+            if ui
+                .add_enabled(
+                    self.edit_ui.countries != countries,
+                    egui::Button::new("Set countries"),
+                )
+                .clicked()
+            {
+                let mut list: Vec<String> = self
+                    .edit_ui
+                    .countries
+                    .split(',')
+                    .map(|c| c.trim().to_owned())
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                list.dedup();
+                self.apply_edit(Edit::SetCountries {
+                    entity: id,
+                    countries: list,
+                });
+            }
+        });
+        if !aliases.is_empty() {
+            ui.menu_button("Split an alias off into a new entity", |ui| {
+                for alias in aliases {
+                    if ui.button(&alias).clicked() {
+                        self.apply_edit(Edit::SplitAlias { entity: id, alias });
+                        ui.close();
+                    }
+                }
+            });
+        }
         ui.horizontal(|ui| {
             ui.add(
                 egui::TextEdit::singleline(&mut self.edit_ui.note)

@@ -20,6 +20,9 @@ pub fn source_line(model: &Model, doc: DocIdx) -> String {
         s.push_str(" — ");
         s.push_str(&meta.join(", "));
     }
+    if let Some(g) = d.grade {
+        s.push_str(&format!(" [graded {g}]"));
+    }
     s
 }
 

@@ -27,6 +27,7 @@ pub mod jobs;
 
 pub use canvas::CanvasState;
 pub use document_view::DocumentView;
+pub use entity_panel::source_line as entity_panel_source_line;
 pub use file_menu::FileState;
 pub use filters_panel::FiltersPanel;
 pub use jobs::{Jobs, Source};
