@@ -77,6 +77,20 @@ impl Filters {
         *self != Self::default()
     }
 
+    /// True when a document passes the source and date filters (undated documents pass the
+    /// date filter).
+    pub fn passes_document(&self, d: &crate::model::Document) -> bool {
+        let source_ok = self.sources.is_empty() || self.sources.contains(&d.id);
+        let date_ok = match (&self.date_range, &d.date) {
+            (Some((from, to)), Some(date)) => {
+                let day = date.get(..10).unwrap_or(date);
+                from.as_str() <= day && day <= to.as_str()
+            }
+            _ => true,
+        };
+        source_ok && date_ok
+    }
+
     /// Human-readable list of active filters, for the filter bar and the export caption.
     pub fn describe(&self) -> Vec<String> {
         let mut out = Vec::new();
@@ -155,17 +169,7 @@ pub fn visible(model: &Model, chart: &ChartState) -> View {
     let doc_ok: Vec<bool> = model
         .documents
         .iter()
-        .map(|d| {
-            let source_ok = f.sources.is_empty() || f.sources.contains(&d.id);
-            let date_ok = match (&f.date_range, &d.date) {
-                (Some((from, to)), Some(date)) => {
-                    let day = date.get(..10).unwrap_or(date);
-                    from.as_str() <= day && day <= to.as_str()
-                }
-                _ => true,
-            };
-            source_ok && date_ok
-        })
+        .map(|d| f.passes_document(d))
         .collect();
     let doc_filtered = !f.sources.is_empty() || f.date_range.is_some();
     let doc_passes = |d: DocIdx| doc_ok.get(d.0 as usize).copied().unwrap_or(false);

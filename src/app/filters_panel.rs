@@ -66,19 +66,7 @@ pub fn day_number(iso: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
-/// The ISO date of a day number (inverse of [`day_number`]).
-pub fn iso_date(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
+pub use crate::model::iso_date;
 
 impl LinkchartApp {
     pub(super) fn filters_panel_ui(&mut self, ui: &mut egui::Ui) {

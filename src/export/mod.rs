@@ -215,21 +215,7 @@ pub fn today() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    civil_date((secs / 86_400) as i64)
-}
-
-/// `YYYY-MM-DD` of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
-fn civil_date(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    crate::model::iso_date((secs / 86_400) as i64)
 }
 
 #[cfg(test)]
@@ -249,9 +235,9 @@ mod tests {
 
     #[test]
     fn civil_dates_are_right() {
-        assert_eq!(civil_date(0), "1970-01-01");
-        assert_eq!(civil_date(18_491), "2020-08-17");
-        assert_eq!(civil_date(11_016), "2000-02-29");
+        assert_eq!(crate::model::iso_date(0), "1970-01-01");
+        assert_eq!(crate::model::iso_date(18_491), "2020-08-17");
+        assert_eq!(crate::model::iso_date(11_016), "2000-02-29");
     }
 
     #[test]

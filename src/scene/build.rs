@@ -534,17 +534,7 @@ fn caption(
             mark(m.doc);
         }
     }
-    let passes = |d: &crate::model::Document| {
-        let source_ok = f.sources.is_empty() || f.sources.contains(&d.id);
-        let date_ok = match (&f.date_range, &d.date) {
-            (Some((from, to)), Some(date)) => {
-                let day = date.get(..10).unwrap_or(date);
-                from.as_str() <= day && day <= to.as_str()
-            }
-            _ => true,
-        };
-        source_ok && date_ok
-    };
+    let passes = |d: &crate::model::Document| f.passes_document(d);
     let docs: Vec<&crate::model::Document> = model
         .documents
         .iter()
