@@ -51,6 +51,25 @@ pub struct Rel {
     pub sent: u32,
 }
 
+/// Record the relation `label` from `pair.0` to `pair.1` in sentence `si`, once per pair and
+/// sentence (the first rule to relate a pair wins).
+fn relate(
+    rels: &mut Vec<Rel>,
+    pairs: &mut FxHashSet<(usize, usize)>,
+    pair: (usize, usize),
+    label: &'static str,
+    si: u32,
+) {
+    if pairs.insert(pair) {
+        rels.push(Rel {
+            a: pair.0,
+            b: pair.1,
+            label,
+            sent: si,
+        });
+    }
+}
+
 /// What one document yields.
 #[derive(Debug, Default)]
 pub struct DocOut {
@@ -929,14 +948,7 @@ impl<'a> State<'a> {
                 k = p;
             }
             for (pc, label) in links {
-                if pairs.insert((c, pc)) {
-                    self.out.rels.push(Rel {
-                        a: c,
-                        b: pc,
-                        label,
-                        sent: si,
-                    });
-                }
+                relate(&mut self.out.rels, &mut pairs, (c, pc), label, si);
             }
             self.out.cands[c].countries.extend(hints);
         }
@@ -970,14 +982,7 @@ impl<'a> State<'a> {
                 if let Some(cn) = country_of(next) {
                     self.out.cands[c].countries.push(cn);
                 }
-                if pairs.insert((c, d)) {
-                    self.out.rels.push(Rel {
-                        a: c,
-                        b: d,
-                        label: "located in",
-                        sent: si,
-                    });
-                }
+                relate(&mut self.out.rels, &mut pairs, (c, d), "located in", si);
             }
             if let Some(cn) = poss_hint {
                 self.out.cands[d].countries.push(cn);
@@ -1012,14 +1017,7 @@ impl<'a> State<'a> {
                 if let Some(cn) = country_of(&self.out.cands[d]) {
                     self.out.cands[c].countries.push(cn);
                 }
-                if pairs.insert((c, d)) {
-                    self.out.rels.push(Rel {
-                        a: c,
-                        b: d,
-                        label: "based in",
-                        sent: si,
-                    });
-                }
+                relate(&mut self.out.rels, &mut pairs, (c, d), "based in", si);
             }
         }
         // Credits: `Photo by OLIVIER DOULIERY/AFP`, `AP Photo/Mark Schiefelbein`.
@@ -1048,14 +1046,13 @@ impl<'a> State<'a> {
                     if let Some(cn) = self.out.cands[d].countries.first().cloned() {
                         self.out.cands[c].countries.push(cn);
                     }
-                    if pairs.insert((c, d)) {
-                        self.out.rels.push(Rel {
-                            a: c,
-                            b: d,
-                            label: "photographer for",
-                            sent: si,
-                        });
-                    }
+                    relate(
+                        &mut self.out.rels,
+                        &mut pairs,
+                        (c, d),
+                        "photographer for",
+                        si,
+                    );
                 }
             }
         }
@@ -1115,13 +1112,8 @@ impl<'a> State<'a> {
             if label == "bounties to" && has_pay {
                 continue;
             }
-            if s != o && !pairs.contains(&(o, s)) && pairs.insert((s, o)) {
-                self.out.rels.push(Rel {
-                    a: s,
-                    b: o,
-                    label,
-                    sent: si,
-                });
+            if s != o && !pairs.contains(&(o, s)) {
+                relate(&mut self.out.rels, &mut pairs, (s, o), label, si);
             }
         }
     }
