@@ -307,3 +307,63 @@ fn bad_text_does_not_panic() {
     ]);
     assert_eq!(m.documents.len(), 5);
 }
+
+#[test]
+fn countries_come_from_places_named_inside_bodies() {
+    let m = model(&[
+        "A trial at the Munich Regional Court starts in December. Shares fell on the Nasdaq \
+         Stockholm exchange. The opposition will go to the Supreme Court of Kenya.",
+    ]);
+    assert_eq!(one(&m, "Munich Regional Court").countries, ["Germany"]);
+    assert_eq!(one(&m, "Nasdaq Stockholm").countries, ["Sweden"]);
+    assert_eq!(one(&m, "Supreme Court of Kenya").countries, ["Kenya"]);
+}
+
+#[test]
+fn appositions_and_descriptors_give_bodies_a_country() {
+    let m = model(&[
+        "BaFin, Germany's financial regulator, was criticized. The complaint was joined by the \
+         Dutch consumer group ACM. Daniel Ek, Spotify's founder, welcomed the fine. Spotify, \
+         which is based in Stockholm, said so.",
+    ]);
+    let bafin = one(&m, "BaFin");
+    assert_eq!(bafin.kind, EntityType::Organization);
+    assert_eq!(bafin.countries, ["Germany"]);
+    let acm = one(&m, "ACM");
+    assert_eq!(acm.kind, EntityType::Organization);
+    assert_eq!(acm.countries, ["Netherlands"]);
+    let (ek, spotify) = (one(&m, "Daniel Ek"), one(&m, "Spotify"));
+    assert_eq!(spotify.countries, ["Sweden"]);
+    assert!(
+        m.links
+            .iter()
+            .any(|l| l.from == ek.id && l.to == spotify.id && l.label == "founder of"),
+        "Ek is Spotify's founder"
+    );
+    assert_eq!(
+        ek.countries,
+        ["Sweden"],
+        "a founder serves the body's country"
+    );
+}
+
+#[test]
+fn bodies_named_with_and_or_ampersand_stay_whole() {
+    let m = model(&[
+        "The deal is examined by the Competition and Markets Authority in Britain. Ernst & \
+         Young audited the firm for a decade.",
+    ]);
+    let cma = one(&m, "Competition and Markets Authority");
+    assert_eq!(cma.kind, EntityType::Organization);
+    assert_eq!(cma.countries, ["United Kingdom"]);
+    assert_eq!(one(&m, "Ernst & Young").kind, EntityType::Organization);
+}
+
+#[test]
+fn a_dateline_sets_the_home_country_of_officials() {
+    let m = model(&[
+        "WASHINGTON (Reuters) - Iran's oil sales were sanctioned on Thursday. Iran's officials \
+         protested. Treasury spokesman John Smithers said the measures would stay.",
+    ]);
+    assert_eq!(one(&m, "John Smithers").countries, ["United States"]);
+}

@@ -5,6 +5,7 @@
 //! not UTF-8 is decoded as UTF-16 (with a byte-order mark) or Windows-1252 rather than dropped.
 
 mod meta;
+pub(crate) use meta::month_number;
 mod sentences;
 
 use std::path::{Path, PathBuf};

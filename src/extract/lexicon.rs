@@ -1051,6 +1051,66 @@ set_fn!(is_org_head, ORG_HEADS);
 set_fn!(is_facility_head, FACILITY_HEADS);
 set_fn!(is_place_head, PLACE_HEADS);
 set_fn!(is_event_head, EVENT_HEADS);
+set_fn!(is_body_noun, BODY_NOUNS);
+
+/// Common nouns that describe a body in front of or after its name: `the Dutch consumer group
+/// ACM`, `BaFin, Germany's financial regulator`, `the Finnish games studio Polarlight`.
+const BODY_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "bank",
+    "lender",
+    "insurer",
+    "regulator",
+    "watchdog",
+    "agency",
+    "authority",
+    "ministry",
+    "studio",
+    "maker",
+    "manufacturer",
+    "producer",
+    "carmaker",
+    "automaker",
+    "airline",
+    "carrier",
+    "operator",
+    "giant",
+    "conglomerate",
+    "startup",
+    "start-up",
+    "developer",
+    "exchange",
+    "broadcaster",
+    "newspaper",
+    "publisher",
+    "outlet",
+    "network",
+    "party",
+    "coalition",
+    "movement",
+    "militia",
+    "faction",
+    "union",
+    "association",
+    "organisation",
+    "organization",
+    "charity",
+    "institute",
+    "university",
+    "commission",
+    "council",
+    "court",
+    "subsidiary",
+    "supplier",
+    "retailer",
+    "miner",
+    "refiner",
+    "shipper",
+    "contractor",
+    "consultancy",
+];
 
 /// Words that, written in a sentence, hedge what it says.
 pub fn is_hedge(word: &str) -> bool {
@@ -1413,6 +1473,7 @@ pub fn title_label(title: &str) -> &'static str {
         "director" | "chief" | "head" | "leader" | "chairman" | "chairwoman" | "chair" | "ceo" => {
             "head of"
         }
+        "founder" | "co-founder" | "cofounder" => "founder of",
         "fellow" | "analyst" | "researcher" | "professor" | "expert" => "fellow at",
         "advisor" | "adviser" | "aide" => "advisor to",
         "senator" | "governor" | "mayor" | "representative" | "congressman" | "congresswoman"

@@ -120,7 +120,8 @@ pub fn analyze(doc: &Document) -> DocOut {
     for (si, &(a, b)) in ranges.iter().enumerate() {
         st.sentence(si as u32, a, b);
     }
-    st.home_country();
+    let dateline = st.dateline_country(&ranges);
+    st.home_country(dateline);
     st.out
 }
 
@@ -330,6 +331,11 @@ impl<'a> State<'a> {
                     j += 1;
                 }
                 let name = self.outlet_name.to_owned();
+                // A known outlet (`Reuters`) is the same entity wherever it is named.
+                let known = self
+                    .g
+                    .lookup(&name)
+                    .filter(|h| self.g.entry(*h).kind == EntityType::Organization);
                 self.push(Cand {
                     sent: si,
                     t0: i,
@@ -337,12 +343,15 @@ impl<'a> State<'a> {
                     span: os,
                     surface: name.clone(),
                     etype: EntityType::Organization,
-                    gaz: None,
+                    gaz: known.map(|h| h.entry),
                     demonym: false,
                     strong: true,
                     words: vec![fold(&name)],
                     heads: 0,
-                    countries: Vec::new(),
+                    countries: known
+                        .and_then(|h| self.g.entry(h).country.clone())
+                        .into_iter()
+                        .collect(),
                     acronym: false,
                     role: None,
                     alias_of: None,
@@ -381,9 +390,27 @@ impl<'a> State<'a> {
                     && self.toks[j].cap
                     && !self.toks[j].hyph
                     && head_type(&fold(self.word(j))).is_some();
-                let extend = matches!(entry.kind, EntityType::Place | EntityType::Country)
+                let next_org = j < b
+                    && self.toks[j].is_word()
+                    && self.toks[j].cap
+                    && !self.toks[j].hyph
+                    && self.run_ends_in_org_head(j, b);
+                // `Supreme Court of Kenya`, `Embassy of China`: a body of a named country.
+                let of_place = hit.form == Form::Name
+                    && matches!(entry.kind, EntityType::Organization | EntityType::Facility)
+                    && j + 1 < b
+                    && self.word(j) == "of"
+                    && self.toks[j + 1].cap
+                    && self.g.lookup(self.word(j + 1)).is_some_and(|h| {
+                        matches!(
+                            self.g.entry(h).kind,
+                            EntityType::Country | EntityType::Place
+                        )
+                    });
+                let extend = (matches!(entry.kind, EntityType::Place | EntityType::Country)
                     && hit.form == Form::Name
-                    && next_head;
+                    && (next_head || (entry.kind == EntityType::Place && next_org)))
+                    || of_place;
                 let demonym_org = hit.form == Form::Demonym
                     && j == i + 1
                     && j < b
@@ -536,12 +563,14 @@ impl<'a> State<'a> {
                 if lx::is_skip_word(&fold(w)) {
                     break;
                 }
-                // A known country or demonym after a name starts a new one (`Trump Iran`).
+                // A known country or demonym after a name starts a new one (`Trump Iran`),
+                // except after `of` (`Supreme Court of Kenya`, `Embassy of China`).
                 if self
                     .g
                     .lookup(w)
                     .is_some_and(|h| self.g.entry(h).kind == EntityType::Country)
                     && !lx::is_org_head(&fold(w))
+                    && self.word(j - 1) != "of"
                 {
                     break;
                 }
@@ -549,6 +578,20 @@ impl<'a> State<'a> {
                 continue;
             }
             let next_cap = j + 1 < b && self.toks[j + 1].is_word() && self.toks[j + 1].cap;
+            // `the Competition and Markets Authority`, `the Independent Electoral and Boundaries
+            // Commission`: after `the`, unknown words joined by `and` to a run ending in a head.
+            if w == "and"
+                && next_cap
+                && i > 0
+                && self.toks[i - 1].is_word()
+                && self.word(i - 1).eq_ignore_ascii_case("the")
+                && j - i <= 2
+                && (i..j).all(|k| self.g.lookup(self.word(k)).is_none())
+                && self.run_ends_in_org_head(j + 1, b)
+            {
+                j += 1;
+                continue;
+            }
             if w == "of" && next_cap {
                 let prev = fold(self.word(j - 1));
                 let prev = prev.trim_end_matches('.');
@@ -605,7 +648,11 @@ impl<'a> State<'a> {
         let folded: Vec<String> = idx.iter().map(|&k| fold(self.word(k))).collect();
         let n = idx.len();
         let last = folded[n - 1].as_str();
-        let last_head = head_type(last);
+        // `Supreme Court of Kenya`, `Bank of England`: the head comes before `of`.
+        let last_head = head_type(last).or_else(|| {
+            let of = folded.iter().position(|w| w == "of").filter(|&p| p > 0)?;
+            head_type(&folded[of - 1])
+        });
 
         // Titles: `Defense Secretary Mark Esper`, `Major General Qassem Soleimani`, `MG Soleimani`.
         let mut title: Option<String> = None;
@@ -674,7 +721,8 @@ impl<'a> State<'a> {
         let mut countries: Vec<String> = Vec::new();
         let outlet = self.outlet_fold.as_deref() == Some(surface_fold(&surface).as_str());
 
-        let etype = if outlet {
+        let ampersand = (i..j).any(|k| self.toks[k].kind == Kind::Punct('&'));
+        let etype = if outlet || (ampersand && nn >= 2) {
             EntityType::Organization
         } else if let Some(t) = title.clone().filter(|_| last_head.is_none()) {
             role = Some(t);
@@ -745,13 +793,23 @@ impl<'a> State<'a> {
             strong = false;
             EntityType::Other
         };
-        // A demonym or country word inside the name: `German Marshall Fund`, `Chinese embassy`.
+        // A demonym, country or city inside the name: `German Marshall Fund`, `Chinese embassy`,
+        // `Supreme Court of Kenya`, `Munich Regional Court`, `Nasdaq Stockholm`.
         if etype != EntityType::Person {
             for &k in &idx {
-                if let Some(h) = self.g.lookup(self.word(k))
-                    && self.g.entry(h).kind == EntityType::Country
+                let Some(h) = self.g.lookup(self.word(k)) else {
+                    continue;
+                };
+                let entry = self.g.entry(h);
+                let cn = match entry.kind {
+                    EntityType::Country => Some(&entry.name),
+                    EntityType::Place if self.toks[k].cap => entry.country.as_ref(),
+                    _ => None,
+                };
+                if let Some(cn) = cn
+                    && !countries.contains(cn)
                 {
-                    countries.push(self.g.entry(h).name.clone());
+                    countries.push(cn.clone());
                 }
             }
         }
@@ -833,9 +891,49 @@ impl<'a> State<'a> {
     /// The home country of the text: the one named most as the owner of officials, troops,
     /// agencies (`US officials`, `American troops`). People with a public role and no country
     /// of their own are taken to serve it.
-    fn home_country(&mut self) {
+    /// The country of a dateline city in the first sentences: `WASHINGTON (Reuters) -`,
+    /// `MANILA, Nov 18, 2023`, `Canberra, March 10 (Reuters) -`.
+    fn dateline_country(&self, ranges: &[(usize, usize)]) -> Option<String> {
+        for (si, &(a, b)) in ranges.iter().enumerate().take(6) {
+            let Some(c) = self
+                .out
+                .cands
+                .iter()
+                .find(|c| c.sent == si as u32 && c.t0 == a)
+            else {
+                continue;
+            };
+            if !matches!(c.etype, EntityType::Place | EntityType::Country) {
+                continue;
+            }
+            let after = |k: usize| self.toks.get(k).filter(|_| k < b);
+            let dateline = match after(c.t1).map(|t| t.kind) {
+                Some(Kind::Punct('(' | '-' | '\u{2014}' | '\u{2013}')) => true,
+                Some(Kind::Punct(',')) => after(c.t1 + 1).is_some_and(|t| {
+                    t.is_word() && crate::corpus::month_number(t.text(self.text)).is_some()
+                }),
+                _ => false,
+            };
+            if !dateline {
+                continue;
+            }
+            let entry = &self.g.entries[c.gaz? as usize];
+            return if entry.kind == EntityType::Country {
+                Some(entry.name.clone())
+            } else {
+                entry.country.clone()
+            };
+        }
+        None
+    }
+
+    fn home_country(&mut self, dateline: Option<String>) {
         let g = self.g;
         let mut counts: Vec<(String, usize)> = Vec::new();
+        // A dateline weighs as much as two `US officials`.
+        if let Some(d) = dateline {
+            counts.push((d, 6));
+        }
         for c in &self.out.cands {
             if c.etype != EntityType::Country {
                 continue;
@@ -928,7 +1026,9 @@ impl<'a> State<'a> {
                 }
                 let t = self.toks[p];
                 if !t.is_word() {
-                    if t.kind == Kind::Punct(',') && steps == 1 {
+                    if (t.kind == Kind::Punct(',') && steps == 1) || t.kind == Kind::Poss {
+                        // `Iran's foreign ministry spokesman Saeed Khatibzadeh`
+                        k = p;
                         continue;
                     }
                     break;
@@ -938,6 +1038,7 @@ impl<'a> State<'a> {
                 if lx::is_title(w) || lx::is_role_noun(w) {
                     last_role = Some(w.to_owned());
                 } else if !(lx::is_role_modifier(w)
+                    || lx::is_state_head(w)
                     || matches!(
                         w,
                         "and" | "top" | "key" | "senior" | "former" | "then" | "the"
@@ -988,9 +1089,99 @@ impl<'a> State<'a> {
                 self.out.cands[d].countries.push(cn);
             }
         }
+        // `BaFin, Germany's financial regulator`, `Daniel Ek, Spotify's founder`.
+        for c in first..end {
+            let t1 = self.out.cands[c].t1;
+            if self.out.cands[c].etype == EntityType::Country
+                || self.out.cands[c].alias_of.is_some()
+                || self.punct_at(t1, b) != Some(',')
+            {
+                continue;
+            }
+            let mut t = t1 + 1;
+            if t < b && self.toks[t].is_word() && self.word(t) == "the" {
+                t += 1;
+            }
+            let Some(d) = (c + 1..end).find(|&d| self.out.cands[d].t0 == t) else {
+                continue;
+            };
+            let dt1 = self.out.cands[d].t1;
+            if dt1 >= b || self.toks[dt1].kind != Kind::Poss {
+                continue;
+            }
+            // The noun that says what `c` is: within three lower-case words.
+            let mut noun: Option<&str> = None;
+            for k in dt1 + 1..(dt1 + 4).min(b) {
+                let tk = self.toks[k];
+                if !tk.is_word() || tk.cap {
+                    break;
+                }
+                let w = self.word(k);
+                if lx::is_role_noun(w) || lx::is_title(w) || lx::is_body_noun(w) {
+                    noun = Some(w);
+                }
+            }
+            let Some(noun) = noun else {
+                continue;
+            };
+            let person = self.out.cands[c].etype == EntityType::Person;
+            if !person && lx::is_body_noun(noun) && self.out.cands[c].etype == EntityType::Other {
+                self.out.cands[c].etype = EntityType::Organization;
+            }
+            if let Some(cn) = country_of(&self.out.cands[d])
+                && !self.out.cands[c].countries.contains(&cn)
+            {
+                self.out.cands[c].countries.push(cn);
+            }
+            if person && self.out.cands[d].etype != EntityType::Country {
+                relate(
+                    &mut self.out.rels,
+                    &mut pairs,
+                    (c, d),
+                    lx::title_label(noun),
+                    si,
+                );
+            }
+        }
+        // `the Dutch consumer group ACM`, `German carmaker Volkswagen`.
+        for d in first..end {
+            let dc = &self.out.cands[d];
+            if !dc.demonym {
+                continue;
+            }
+            let mut k = dc.t1;
+            let mut body = false;
+            while k < b && k < dc.t1 + 3 && self.toks[k].is_word() && !self.toks[k].cap {
+                body |= lx::is_body_noun(self.word(k));
+                k += 1;
+            }
+            if !body {
+                continue;
+            }
+            let Some(c) = (d + 1..end).find(|&c| self.out.cands[c].t0 == k) else {
+                continue;
+            };
+            if !matches!(
+                self.out.cands[c].etype,
+                EntityType::Organization | EntityType::Other
+            ) {
+                continue;
+            }
+            let Some(cn) = country_of(&self.out.cands[d]) else {
+                continue;
+            };
+            let cc = &mut self.out.cands[c];
+            cc.etype = EntityType::Organization;
+            if !cc.countries.contains(&cn) {
+                cc.countries.push(cn);
+            }
+        }
         // `Nordvik, which is based in Stockholm`, `a Berlin-based …` is left alone.
         for c in first..end {
-            if !matches!(self.out.cands[c].etype, EntityType::Organization) {
+            if !matches!(
+                self.out.cands[c].etype,
+                EntityType::Organization | EntityType::Other | EntityType::Facility
+            ) {
                 continue;
             }
             let t1 = self.out.cands[c].t1;
@@ -1014,6 +1205,10 @@ impl<'a> State<'a> {
                 ) && w[1] == "in"
             });
             if based {
+                // Only a body is based, headquartered or registered somewhere.
+                if self.out.cands[c].etype == EntityType::Other {
+                    self.out.cands[c].etype = EntityType::Organization;
+                }
                 if let Some(cn) = country_of(&self.out.cands[d]) {
                     self.out.cands[c].countries.push(cn);
                 }
