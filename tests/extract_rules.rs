@@ -367,3 +367,35 @@ fn a_dateline_sets_the_home_country_of_officials() {
     ]);
     assert_eq!(one(&m, "John Smithers").countries, ["United States"]);
 }
+
+#[test]
+fn a_generic_body_name_belongs_to_the_country_the_text_is_about() {
+    let m = model(&[
+        "Nairobi, Kenya - Kenya's electoral commission declared the result. Kenya's opposition \
+         will challenge the count in the Supreme Court. Kenya's police fired tear gas.",
+        "The FBI said North Korea's hackers stole $600 million. The Treasury Department added a \
+         wallet to its sanctions list.",
+    ]);
+    let court = one(&m, "Supreme Court");
+    assert_eq!(
+        court.countries,
+        ["Kenya"],
+        "Kenya's court, not the U.S. one"
+    );
+    let treasury = one(&m, "Treasury Department");
+    assert_eq!(treasury.countries, ["United States"]);
+}
+
+#[test]
+fn a_descriptor_noun_types_a_name_as_a_body() {
+    let m = model(&[
+        "Sky Mavis, the Vietnam-based company that develops the game, will pay. Tom Robinson \
+         works at the blockchain analytics firm Elliptic in London.",
+    ]);
+    let sky = one(&m, "Sky Mavis");
+    assert_eq!(sky.kind, EntityType::Organization);
+    assert_eq!(sky.countries, ["Vietnam"]);
+    let elliptic = one(&m, "Elliptic");
+    assert_eq!(elliptic.kind, EntityType::Organization);
+    assert_eq!(elliptic.countries, ["United Kingdom"]);
+}

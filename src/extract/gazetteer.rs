@@ -48,6 +48,9 @@ pub enum Form {
     Name,
     /// `Iranian`, `Americans`: an adjective or people of a country.
     Demonym,
+    /// A name every country uses for its own body (`Supreme Court`, `Senate`, `Coast Guard`),
+    /// written `~Name` in the data: it names the entry only in a text about that entry's country.
+    Generic,
 }
 
 #[derive(Clone, Debug)]
@@ -222,7 +225,16 @@ impl Gazetteer {
             };
             g.add_form(f[0], hit);
             for a in f.get(3).copied().unwrap_or("").split(';') {
-                g.add_form(a, hit);
+                match a.trim().strip_prefix('~') {
+                    Some(generic) => g.add_form(
+                        generic,
+                        Hit {
+                            form: Form::Generic,
+                            ..hit
+                        },
+                    ),
+                    None => g.add_form(a, hit),
+                }
             }
         }
         // Capitals and major cities, US states. Names that are everyday words are left out.

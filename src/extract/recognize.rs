@@ -40,6 +40,8 @@ pub struct Cand {
     pub home: Option<String>,
     /// The name as written when `surface` was re-cased (`OLIVIER DOULIERY`).
     pub raw: Option<String>,
+    /// Named by a form every country uses for its own body (`Supreme Court`, `Senate`).
+    pub generic: bool,
 }
 
 /// A relation stated in one sentence between two candidates.
@@ -357,6 +359,7 @@ impl<'a> State<'a> {
                     alias_of: None,
                     home: None,
                     raw: None,
+                    generic: false,
                 });
                 i = j;
                 continue;
@@ -396,7 +399,7 @@ impl<'a> State<'a> {
                     && !self.toks[j].hyph
                     && self.run_ends_in_org_head(j, b);
                 // `Supreme Court of Kenya`, `Embassy of China`: a body of a named country.
-                let of_place = hit.form == Form::Name
+                let of_place = hit.form != Form::Demonym
                     && matches!(entry.kind, EntityType::Organization | EntityType::Facility)
                     && j + 1 < b
                     && self.word(j) == "of"
@@ -437,6 +440,7 @@ impl<'a> State<'a> {
                         etype: entry.kind,
                         gaz: Some(hit.entry),
                         demonym: hit.form == Form::Demonym,
+                        generic: hit.form == Form::Generic,
                         strong: true,
                         heads: 0,
                         countries: country,
@@ -840,6 +844,7 @@ impl<'a> State<'a> {
             alias_of: None,
             home: None,
             raw,
+            generic: false,
         });
     }
 
@@ -907,9 +912,17 @@ impl<'a> State<'a> {
                 continue;
             }
             let after = |k: usize| self.toks.get(k).filter(|_| k < b);
-            let dateline = match after(c.t1).map(|t| t.kind) {
+            // `Nairobi, Kenya -`: the country after the city is part of the dateline.
+            let mut t1 = c.t1;
+            if after(t1).is_some_and(|t| t.kind == Kind::Punct(','))
+                && let Some(n) = self.out.cands.iter().find(|n| n.t0 == t1 + 1)
+                && n.etype == EntityType::Country
+            {
+                t1 = n.t1;
+            }
+            let dateline = match after(t1).map(|t| t.kind) {
                 Some(Kind::Punct('(' | '-' | '\u{2014}' | '\u{2013}')) => true,
-                Some(Kind::Punct(',')) => after(c.t1 + 1).is_some_and(|t| {
+                Some(Kind::Punct(',')) => after(t1 + 1).is_some_and(|t| {
                     t.is_word() && crate::corpus::month_number(t.text(self.text)).is_some()
                 }),
                 _ => false,
@@ -961,7 +974,43 @@ impl<'a> State<'a> {
             return;
         }
         let home = top[0].0.clone();
+        // How much the text speaks of a country, its bodies included (`FBI`, `Treasury`).
+        let weight = |country: &str| -> usize {
+            let named = counts.iter().find(|(n, _)| n == country).map_or(0, |x| x.1);
+            let bodies = self
+                .out
+                .cands
+                .iter()
+                .filter(|c| {
+                    c.etype == EntityType::Organization
+                        && c.gaz.and_then(|e| g.entries[e as usize].country.as_deref())
+                            == Some(country)
+                })
+                .count();
+            named + bodies
+        };
+        let home_weight = weight(&home);
+        // `the Supreme Court` in a text about Kenya is Kenya's, not the U.S. one; in a text
+        // about North Korean hackers that names the FBI, `the Treasury` is still the U.S. one.
+        let foreign: Vec<&str> = self
+            .out
+            .cands
+            .iter()
+            .filter(|c| c.generic)
+            .filter_map(|c| g.entries[c.gaz? as usize].country.as_deref())
+            .filter(|&cn| cn != home && home_weight >= 2 * weight(cn))
+            .collect();
         for c in &mut self.out.cands {
+            if c.generic
+                && let Some(e) = c.gaz
+                && let Some(cn) = g.entries[e as usize].country.as_deref()
+                && foreign.contains(&cn)
+            {
+                c.gaz = None;
+                c.countries = vec![home.clone()];
+                c.words = vec![fold(&c.surface)];
+                continue;
+            }
             let person = c.etype == EntityType::Person && c.role.is_some();
             let body = c.etype == EntityType::Organization
                 && c.gaz.is_none()
@@ -1053,42 +1102,6 @@ impl<'a> State<'a> {
             }
             self.out.cands[c].countries.extend(hints);
         }
-        // `Bagram Air Field in Afghanistan`, `The Sunday Times in the U.K.`, `Iran's Quds Force`.
-        for c in first..end {
-            let cand = &self.out.cands[c];
-            let Some(d) = (c + 1..end).find(|&d| self.out.cands[d].t0 >= cand.t1) else {
-                continue;
-            };
-            let next = &self.out.cands[d];
-            let between: Vec<&str> = (cand.t1..next.t0).map(|k| self.word(k)).collect();
-            let located = matches!(
-                cand.etype,
-                EntityType::Organization | EntityType::Facility | EntityType::Place
-            ) && cand
-                .gaz
-                .is_none_or(|e| self.g.entries[e as usize].kind != EntityType::Country)
-                && matches!(next.etype, EntityType::Country | EntityType::Place)
-                && (between == ["in"] || between == ["in", "the"] || between == [","]);
-            let poss = next.t0 == cand.t1 + 1 && self.toks[cand.t1].kind == Kind::Poss;
-            let poss_hint = (poss
-                && cand.etype == EntityType::Country
-                && matches!(
-                    next.etype,
-                    EntityType::Organization | EntityType::Facility | EntityType::Place
-                )
-                && next.countries.is_empty())
-            .then(|| country_of(cand))
-            .flatten();
-            if located && !cand.demonym {
-                if let Some(cn) = country_of(next) {
-                    self.out.cands[c].countries.push(cn);
-                }
-                relate(&mut self.out.rels, &mut pairs, (c, d), "located in", si);
-            }
-            if let Some(cn) = poss_hint {
-                self.out.cands[d].countries.push(cn);
-            }
-        }
         // `BaFin, Germany's financial regulator`, `Daniel Ek, Spotify's founder`.
         for c in first..end {
             let t1 = self.out.cands[c].t1;
@@ -1174,6 +1187,96 @@ impl<'a> State<'a> {
             cc.etype = EntityType::Organization;
             if !cc.countries.contains(&cn) {
                 cc.countries.push(cn);
+            }
+        }
+        // `the blockchain analytics firm Elliptic`, `Sky Mavis, the Vietnam-based company`:
+        // a common noun for a body names what the next (or previous) name is.
+        for c in first..end {
+            if self.out.cands[c].etype != EntityType::Other {
+                continue;
+            }
+            let t0 = self.out.cands[c].t0;
+            let mut k = t0;
+            let mut body = false;
+            while k > a && t0 - k < 4 {
+                let tk = self.toks[k - 1];
+                if !tk.is_word() || tk.cap {
+                    break;
+                }
+                let w = self.word(k - 1);
+                if matches!(w, "the" | "a" | "an") {
+                    break;
+                }
+                body |= k == t0 && lx::is_body_noun(w);
+                k -= 1;
+            }
+            let det = k > a && matches!(self.word(k - 1), "the" | "a" | "an");
+            // After the name: `, the Vietnam-based company` / `, a Swedish company`.
+            let t1 = self.out.cands[c].t1;
+            let mut after = false;
+            let mut based: Option<usize> = None;
+            if self.punct_at(t1, b) == Some(',')
+                && t1 + 1 < b
+                && matches!(self.word(t1 + 1), "the" | "a" | "an")
+            {
+                let mut k = t1 + 2;
+                while k < b && k < t1 + 7 {
+                    let tk = self.toks[k];
+                    if tk.is_word() && !tk.cap && lx::is_body_noun(self.word(k)) {
+                        after = true;
+                        break;
+                    }
+                    if tk.is_word() && tk.cap {
+                        based = based.or_else(|| (c + 1..end).find(|&d| self.out.cands[d].t0 == k));
+                    }
+                    k += 1;
+                }
+            }
+            if (body && det) || after {
+                self.out.cands[c].etype = EntityType::Organization;
+                if after
+                    && let Some(d) = based
+                    && let Some(cn) = country_of(&self.out.cands[d])
+                    && !self.out.cands[c].countries.contains(&cn)
+                {
+                    self.out.cands[c].countries.push(cn);
+                }
+            }
+        }
+        // `Bagram Air Field in Afghanistan`, `The Sunday Times in the U.K.`, `Iran's Quds Force`.
+        for c in first..end {
+            let cand = &self.out.cands[c];
+            let Some(d) = (c + 1..end).find(|&d| self.out.cands[d].t0 >= cand.t1) else {
+                continue;
+            };
+            let next = &self.out.cands[d];
+            let between: Vec<&str> = (cand.t1..next.t0).map(|k| self.word(k)).collect();
+            let located = matches!(
+                cand.etype,
+                EntityType::Organization | EntityType::Facility | EntityType::Place
+            ) && cand
+                .gaz
+                .is_none_or(|e| self.g.entries[e as usize].kind != EntityType::Country)
+                && matches!(next.etype, EntityType::Country | EntityType::Place)
+                && (between == ["in"] || between == ["in", "the"] || between == [","]);
+            let poss = next.t0 == cand.t1 + 1 && self.toks[cand.t1].kind == Kind::Poss;
+            let poss_hint = (poss
+                && cand.etype == EntityType::Country
+                && matches!(
+                    next.etype,
+                    EntityType::Organization | EntityType::Facility | EntityType::Place
+                )
+                && next.countries.is_empty())
+            .then(|| country_of(cand))
+            .flatten();
+            if located && !cand.demonym {
+                if let Some(cn) = country_of(next) {
+                    self.out.cands[c].countries.push(cn);
+                }
+                relate(&mut self.out.rels, &mut pairs, (c, d), "located in", si);
+            }
+            if let Some(cn) = poss_hint {
+                self.out.cands[d].countries.push(cn);
             }
         }
         // `Nordvik, which is based in Stockholm`, `a Berlin-based …` is left alone.
