@@ -399,3 +399,21 @@ fn a_descriptor_noun_types_a_name_as_a_body() {
     assert_eq!(elliptic.kind, EntityType::Organization);
     assert_eq!(elliptic.countries, ["United Kingdom"]);
 }
+
+#[test]
+fn regions_come_from_iso_3166_2_data() {
+    let m = model(&[
+        "Canberra offered projects in Western Australia, Queensland and the Northern Territory. \
+         Fighting spread across Helmand.",
+    ]);
+    for (name, country) in [
+        ("Western Australia", "Australia"),
+        ("Queensland", "Australia"),
+        ("Northern Territory", "Australia"),
+        ("Helmand", "Afghanistan"),
+    ] {
+        let e = one(&m, name);
+        assert_eq!(e.kind, EntityType::Place, "{name}");
+        assert_eq!(e.countries, [country], "{name}");
+    }
+}

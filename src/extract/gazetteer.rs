@@ -1,5 +1,5 @@
 //! General-knowledge data: countries (names, aliases, demonyms, capitals), major cities and US
-//! states, well-known bodies and regions, and common first names. Loaded once from the files in
+//! states, first-level regions (ISO 3166-2), well-known bodies and regions, and common first names. Loaded once from the files in
 //! `assets/gazetteer/` (compiled in), see `tools/gazetteer.py` for where they come from.
 
 use std::sync::OnceLock;
@@ -13,6 +13,7 @@ use super::lexicon;
 const COUNTRIES: &str = include_str!("../../assets/gazetteer/countries.tsv");
 const CITIES: &str = include_str!("../../assets/gazetteer/cities.tsv");
 const INSTITUTIONS: &str = include_str!("../../assets/gazetteer/institutions.tsv");
+const REGIONS: &str = include_str!("../../assets/gazetteer/regions.tsv");
 const FIRST_NAMES: &str = include_str!("../../assets/gazetteer/first_names.txt");
 
 /// Everyday short forms of country names that the data leaves out (two-letter forms are dropped
@@ -259,6 +260,23 @@ impl Gazetteer {
                 continue;
             }
             let id = g.add_entry(name, EntityType::Place, Some(country));
+            g.add_form(
+                name,
+                Hit {
+                    entry: id,
+                    form: Form::Name,
+                },
+            );
+        }
+        // States, provinces and regions (ISO 3166-2): `Queensland`, `Helmand`, `Ontario`.
+        for line in data_lines(REGIONS) {
+            let Some((name, country)) = line.split_once('\t') else {
+                continue;
+            };
+            if lexicon::is_common_word(&fold(name)) || g.folded.contains_key(&fold(name)) {
+                continue;
+            }
+            let id = g.add_entry(name, EntityType::Place, Some(country.trim()));
             g.add_form(
                 name,
                 Hit {
