@@ -4,6 +4,7 @@
 //! [`Corpus::skipped`] with the reason, and the rest of the folder is still read. Text that is
 //! not UTF-8 is decoded as UTF-16 (with a byte-order mark) or Windows-1252 rather than dropped.
 
+mod boilerplate;
 mod meta;
 pub(crate) use meta::month_number;
 mod sentences;
@@ -236,7 +237,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
 pub fn document_from_text(id: &str, path: &str, text: String) -> Document {
     let text = normalise_newlines(text);
     let meta = metadata(&text);
-    let sentences = split_sentences(&text);
+    let sentences = boilerplate::content_sentences(&text, split_sentences(&text));
     Document {
         id: id.to_owned(),
         path: path.to_owned(),

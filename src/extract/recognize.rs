@@ -460,6 +460,10 @@ impl<'a> State<'a> {
                 if (self.initial(i, a)
                     && (lx::is_common_word(&lw) || self.lower.contains(lw.as_str())))
                     || lx::is_skip_word(&lw)
+                    // `We’re`, `They’ve`, `Don’t`: a contraction is no name.
+                    || ["'re", "'ve", "'ll", "'m", "n't", "'d"]
+                        .iter()
+                        .any(|c| lw.ends_with(c))
                     || matches!(w, "The" | "A" | "An" | "THE")
                     || (credit && is_credit_word(w))
                 {
