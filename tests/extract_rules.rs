@@ -417,3 +417,21 @@ fn regions_come_from_iso_3166_2_data() {
         assert_eq!(e.countries, [country], "{name}");
     }
 }
+
+#[test]
+fn a_place_named_by_its_kind_takes_the_demonym_country() {
+    let m =
+        model(&["The tankers delivered the oil to the Syrian port of Baniyas, officials said."]);
+    let baniyas = one(&m, "Baniyas");
+    assert_eq!(baniyas.kind, EntityType::Place);
+    assert_eq!(baniyas.countries, ["Syria"]);
+}
+
+#[test]
+fn a_leader_serves_the_country_of_the_body_he_led() {
+    let m = model(&[
+        "BaFin, Germany's financial regulator, was criticized. Felix Hufeld, who led BaFin at the \
+         time, resigned in 2021.",
+    ]);
+    assert_eq!(one(&m, "Felix Hufeld").countries, ["Germany"]);
+}

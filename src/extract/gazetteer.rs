@@ -59,6 +59,9 @@ pub struct Entry {
     pub name: String,
     pub kind: EntityType,
     pub country: Option<String>,
+    /// A state, province or region (ISO 3166-2), not a city: some are everyday words
+    /// (`Maritime`, `Plateaux`), so they do not give a country to a body named with them.
+    pub region: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -129,6 +132,7 @@ impl Gazetteer {
             name: name.to_owned(),
             kind,
             country: country.filter(|c| !c.is_empty()).map(str::to_owned),
+            region: false,
         });
         id
     }
@@ -277,6 +281,7 @@ impl Gazetteer {
                 continue;
             }
             let id = g.add_entry(name, EntityType::Place, Some(country.trim()));
+            g.entries[id as usize].region = true;
             g.add_form(
                 name,
                 Hit {

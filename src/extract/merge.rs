@@ -512,6 +512,9 @@ fn build_links(
                 | "advisor to"
                 | "photographer for"
                 | "professor at"
+                | "leads"
+                | "joined"
+                | "founded"
         ) {
             continue;
         }

@@ -811,7 +811,9 @@ impl<'a> State<'a> {
                 let entry = self.g.entry(h);
                 let cn = match entry.kind {
                     EntityType::Country => Some(&entry.name),
-                    EntityType::Place if self.toks[k].cap => entry.country.as_ref(),
+                    EntityType::Place if self.toks[k].cap && !entry.region => {
+                        entry.country.as_ref()
+                    }
                     _ => None,
                 };
                 if let Some(cn) = cn
@@ -1158,6 +1160,45 @@ impl<'a> State<'a> {
                     lx::title_label(noun),
                     si,
                 );
+            }
+        }
+        // `the Syrian port of Baniyas`, `the city of Kisumu`: a place by its kind.
+        for c in first..end {
+            let t0 = self.out.cands[c].t0;
+            if !matches!(
+                self.out.cands[c].etype,
+                EntityType::Other | EntityType::Place
+            ) || t0 < a + 2
+                || self.word(t0 - 1) != "of"
+                || !self.toks[t0 - 2].is_word()
+                || !matches!(
+                    self.word(t0 - 2),
+                    "port"
+                        | "city"
+                        | "town"
+                        | "village"
+                        | "province"
+                        | "region"
+                        | "district"
+                        | "island"
+                        | "islands"
+                        | "state"
+                        | "county"
+                        | "capital"
+                        | "enclave"
+                        | "governorate"
+                )
+            {
+                continue;
+            }
+            self.out.cands[c].etype = EntityType::Place;
+            let owner = (first..c).rev().find(|&d| self.out.cands[d].t1 == t0 - 2);
+            if let Some(d) = owner
+                && self.out.cands[d].demonym
+                && let Some(cn) = country_of(&self.out.cands[d])
+                && !self.out.cands[c].countries.contains(&cn)
+            {
+                self.out.cands[c].countries.push(cn);
             }
         }
         // `the Dutch consumer group ACM`, `German carmaker Volkswagen`.
