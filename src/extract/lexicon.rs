@@ -996,12 +996,10 @@ const EVENT_HEADS: &[&str] = &[
 pub fn lowercase_head(word: &str) -> Option<crate::model::EntityType> {
     use crate::model::EntityType::*;
     Some(match word {
-        "administration" | "network" | "militia" | "embassy" | "consulate" | "campaign" => {
-            Organization
-        }
-        "airbase" | "airfield" | "airport" | "air base" | "prison" | "refinery" | "port" => {
-            Facility
-        }
+        "administration" | "network" | "militia" | "embassy" | "consulate" | "campaign"
+        | "cartel" | "gang" => Organization,
+        "airbase" | "airfield" | "airport" | "air base" | "prison" | "jail" | "refinery"
+        | "port" => Facility,
         "province" | "district" | "region" | "valley" => Place,
         _ => return None,
     })
@@ -1052,6 +1050,34 @@ set_fn!(is_facility_head, FACILITY_HEADS);
 set_fn!(is_place_head, PLACE_HEADS);
 set_fn!(is_event_head, EVENT_HEADS);
 set_fn!(is_body_noun, BODY_NOUNS);
+set_fn!(is_vessel_noun, VESSEL_NOUNS);
+set_fn!(is_compound_tail, COMPOUND_TAILS);
+
+/// Lower-case words after a hyphen that make an adjective of a name (`US-run`, `Iran-led`).
+const COMPOUND_TAILS: &[&str] = &[
+    "run", "led", "born", "made", "held", "like", "era", "wide", "free", "type", "only", "based",
+    "owned", "backed", "linked", "style", "bound", "built", "funded", "armed", "aided", "tied",
+    "first", "class", "level", "scale", "area", "zone", "side", "day", "year", "ready", "proof",
+];
+
+/// Kinds of ship written before a ship's name (`the tanker Ocean Glory`).
+const VESSEL_NOUNS: &[&str] = &[
+    "tanker",
+    "vessel",
+    "ship",
+    "warship",
+    "frigate",
+    "destroyer",
+    "cruiser",
+    "corvette",
+    "submarine",
+    "freighter",
+    "trawler",
+    "ferry",
+    "yacht",
+    "supertanker",
+    "carrier",
+];
 
 /// Common nouns that describe a body in front of or after its name: `the Dutch consumer group
 /// ACM`, `BaFin, Germany's financial regulator`, `the Finnish games studio Polarlight`.

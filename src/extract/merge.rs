@@ -325,6 +325,7 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
         EntityType::Other,
     ];
     let mut entities: Vec<Entity> = Vec::new();
+    let mut person_home: Vec<Option<String>> = Vec::new();
     let mut id_of: FxHashMap<&str, EntityId> = FxHashMap::default();
     for key in &order {
         let Some(grp) = groups.get(key) else { continue };
@@ -359,11 +360,15 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 aliases.push(s.clone());
             }
         }
-        let mut countries = if grp.countries.is_empty() {
+        // A person's home-country guess waits until the bodies they serve have given theirs.
+        let mut countries = if grp.countries.is_empty() && kind != EntityType::Person {
             grp.home.clone()
         } else {
             grp.countries.clone()
         };
+        let mut home = grp.home.clone();
+        home.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        person_home.push(home.into_iter().next().map(|(n, _)| n));
         countries.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let countries: Vec<String> = if kind == EntityType::Country {
             Vec::new()
@@ -409,6 +414,14 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
         }
     }
     let links = build_links(outs, &keys, &id_of, &mut entities);
+    for (e, home) in entities.iter_mut().zip(person_home) {
+        if e.kind == EntityType::Person
+            && e.countries.is_empty()
+            && let Some(h) = home
+        {
+            e.countries.push(h);
+        }
+    }
     (entities, links)
 }
 

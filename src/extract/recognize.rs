@@ -551,6 +551,12 @@ impl<'a> State<'a> {
             }
             let w = self.word(j);
             if t.hyph {
+                // `Lai Ching-te`, `Liang Wen-chieh`: a short syllable after a hyphen inside a
+                // name of two or more words continues it.
+                if !t.cap && j >= i + 2 && w.len() <= 5 && !lx::is_compound_tail(w) {
+                    j += 1;
+                    continue;
+                }
                 if !t.cap && !credit {
                     // `US-run`, `Taliban-affiliated`: the name stops before the hyphen.
                     // Only a name-like lower-case tail continues (`al-Qaeda` is in the data).
@@ -599,6 +605,18 @@ impl<'a> State<'a> {
             {
                 j += 1;
                 continue;
+            }
+            // `Sanaa Center for Strategic Studies`, `Center for a New American Security`.
+            if w == "for" && head_type(&fold(self.word(j - 1))).is_some() {
+                let k = if j + 2 < b && matches!(self.word(j + 1), "a" | "the") {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                if k < b && self.toks[k].is_word() && self.toks[k].cap {
+                    j = k;
+                    continue;
+                }
             }
             if w == "of" && next_cap {
                 let prev = fold(self.word(j - 1));
@@ -886,12 +904,17 @@ impl<'a> State<'a> {
         } else {
             return false;
         }
-        for _ in 0..4 {
+        for _ in 0..5 {
+            // `Margrethe Vestager, the EU's competition commissioner`
+            if k < b && self.toks[k].kind == Kind::Poss {
+                k += 1;
+                continue;
+            }
             if k >= b || !self.toks[k].is_word() {
                 return false;
             }
             let w = self.word(k);
-            if lx::is_role_noun(w) {
+            if lx::is_role_noun(w) || lx::is_title(w) {
                 return true;
             }
             k += 1;
@@ -928,6 +951,8 @@ impl<'a> State<'a> {
             }
             let dateline = match after(t1).map(|t| t.kind) {
                 Some(Kind::Punct('(' | '-' | '\u{2014}' | '\u{2013}')) => true,
+                // `ISLAMABAD: The Islamabad High Court …`
+                Some(Kind::Punct(':')) => self.toks[c.t0].caps,
                 Some(Kind::Punct(',')) => after(t1 + 1).is_some_and(|t| {
                     t.is_word() && crate::corpus::month_number(t.text(self.text)).is_some()
                 }),
@@ -1092,6 +1117,22 @@ impl<'a> State<'a> {
                 let w = w.trim_end_matches('.');
                 if lx::is_title(w) || lx::is_role_noun(w) {
                     last_role = Some(w.to_owned());
+                } else if matches!(w, "its" | "their") && links.is_empty() && last_role.is_some() {
+                    // `Its chief executive, Ingrid Sandberg`: the body this or the previous
+                    // sentence is about.
+                    let cands = &self.out.cands;
+                    let body = |q: &usize| cands[*q].etype == EntityType::Organization;
+                    let owner = (first..c).find(body).or_else(|| {
+                        let prev = (0..first).rev().take_while(|&q| cands[q].sent + 1 >= si);
+                        prev.filter(|&q| cands[q].sent + 1 == si)
+                            .filter(body)
+                            .last()
+                    });
+                    if let Some(pc) = owner {
+                        let label = lx::title_label(last_role.as_deref().unwrap_or(""));
+                        links.push((pc, label));
+                    }
+                    break;
                 } else if !(lx::is_role_modifier(w)
                     || lx::is_state_head(w)
                     || matches!(
@@ -1237,10 +1278,20 @@ impl<'a> State<'a> {
         // `the blockchain analytics firm Elliptic`, `Sky Mavis, the Vietnam-based company`:
         // a common noun for a body names what the next (or previous) name is.
         for c in first..end {
-            if self.out.cands[c].etype != EntityType::Other {
+            // A name read as a person only for its first word (`Sky Mavis`, `Ocean Glory`)
+            // yields to what the text calls it.
+            let weak_person = self.out.cands[c].etype == EntityType::Person
+                && self.out.cands[c].role.is_none()
+                && !self.apposition_role(self.out.cands[c].t1, b);
+            if self.out.cands[c].etype != EntityType::Other && !weak_person {
                 continue;
             }
             let t0 = self.out.cands[c].t0;
+            if t0 > a && self.toks[t0 - 1].is_word() && lx::is_vessel_noun(self.word(t0 - 1)) {
+                // `the Panama-flagged tanker Ocean Glory`
+                self.out.cands[c].etype = EntityType::Facility;
+                continue;
+            }
             let mut k = t0;
             let mut body = false;
             while k > a && t0 - k < 4 {
