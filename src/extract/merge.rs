@@ -94,7 +94,10 @@ struct Group {
 pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
     let g = Gazetteer::get();
     // 1. Person clusters over full names (two words or more), corpus-wide.
-    let mut clusters: Vec<(String, String)> = Vec::new(); // (first, last) of the cluster's first name
+    // (first, last, family) of the cluster's first full name; `family` is the family name
+    // written first (`Liang Wen-chieh` → `liang`), else empty.
+    let mut clusters: Vec<(String, String, String)> = Vec::new();
+    let mut cluster_words: Vec<Vec<String>> = Vec::new();
     let mut by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     let mut cluster_of: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     for (d, out) in outs.iter().enumerate() {
@@ -105,15 +108,29 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
             let Some((first, last)) = person_parts(&c.words) else {
                 continue;
             };
-            let ids = by_last.entry(last.to_owned()).or_default();
-            let found = ids
-                .iter()
-                .copied()
-                .find(|&id| close(&clusters[id].0, first));
+            // `Tanvir Abbasi` and `Sardar Tanvir Abbasi` are one person: a first name may be
+            // a middle word of the other form.
+            let found = by_last.get(last).and_then(|ids| {
+                ids.iter().copied().find(|&id| {
+                    close(&clusters[id].0, first)
+                        || cluster_words[id].iter().any(|w| w == first)
+                        || c.words.iter().any(|w| *w == clusters[id].0)
+                })
+            });
             let id = found.unwrap_or_else(|| {
-                clusters.push((first.to_owned(), last.to_owned()));
-                ids.push(clusters.len() - 1);
-                clusters.len() - 1
+                let family = if c.words.len() == 2 && last.contains('-') {
+                    first.to_owned()
+                } else {
+                    String::new()
+                };
+                clusters.push((first.to_owned(), last.to_owned(), family.clone()));
+                cluster_words.push(c.words.clone());
+                let id = clusters.len() - 1;
+                by_last.entry(last.to_owned()).or_default().push(id);
+                if !family.is_empty() {
+                    by_last.entry(family).or_default().push(id);
+                }
+                id
             });
             cluster_of.insert((d, k), id);
         }
@@ -209,7 +226,7 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 // Surname of someone named in full in this document, else in the corpus.
                 let in_doc: Vec<(usize, usize)> = doc_clusters[d]
                     .iter()
-                    .filter(|(id, _)| clusters[**id].1 == w)
+                    .filter(|(id, _)| clusters[**id].1 == w || clusters[**id].2 == w)
                     .map(|(id, n)| (*id, *n))
                     .collect();
                 let in_corpus: Vec<usize> = by_last.get(w).cloned().unwrap_or_default();

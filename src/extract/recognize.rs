@@ -509,6 +509,14 @@ impl<'a> State<'a> {
         {
             let t = self.toks[j + 1];
             let c = &self.out.cands[k];
+            // `MEXICO CITY (AP) —`: a place is not spelled out by a known body's acronym.
+            let known_other = self
+                .g
+                .lookup(t.text(self.text))
+                .is_some_and(|h| c.gaz != Some(h.entry));
+            if matches!(c.etype, EntityType::Place | EntityType::Country) || known_other {
+                return j;
+            }
             let mut acr = c.clone();
             acr.t0 = j + 1;
             acr.t1 = j + 2;
