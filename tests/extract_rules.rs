@@ -435,3 +435,30 @@ fn a_leader_serves_the_country_of_the_body_he_led() {
     ]);
     assert_eq!(one(&m, "Felix Hufeld").countries, ["Germany"]);
 }
+
+#[test]
+fn a_title_inside_a_name_splits_body_and_person() {
+    let m = model(&[
+        "Drug Enforcement Administration Administrator Terrance Cole said the agency tracked him. \
+         Federal Information Minister Attaullah Tarar called it a relief.",
+    ]);
+    let cole = one(&m, "Terrance Cole");
+    assert_eq!(cole.kind, EntityType::Person);
+    let dea = one(&m, "Drug Enforcement Administration");
+    assert!(
+        m.links.iter().any(|l| l.from == cole.id && l.to == dea.id),
+        "Cole is linked to the DEA"
+    );
+    assert_eq!(one(&m, "Attaullah Tarar").kind, EntityType::Person);
+}
+
+#[test]
+fn given_names_cities_and_bodies_named_after_places() {
+    let m = model(&[
+        "Dmitry Peskov, Vladimir Putin's spokesman, spoke in Moscow. The Sinaloa cartel runs labs. \
+         Ships avoid the Gulf of Aden.",
+    ]);
+    assert_eq!(one(&m, "Vladimir Putin").kind, EntityType::Person);
+    assert_eq!(one(&m, "Sinaloa cartel").kind, EntityType::Organization);
+    assert_eq!(one(&m, "Gulf of Aden").kind, EntityType::Place);
+}

@@ -5,7 +5,11 @@ Run once when the data should be refreshed (the output is committed):
 
     mkdir -p /tmp/gz/pyc && cd /tmp/gz
     pip download --no-deps pycountry==26.2.16 -d . && (cd pyc && unzip -oq ../pycountry-26.2.16-py3-none-any.whl)
-    python3 tools/regions.py /tmp/gz/pyc/pycountry/databases/iso3166-2.json assets/gazetteer
+    pip download --no-deps english-words==2.0.2 -d . && (mkdir -p ew && cd ew && unzip -oq ../english_words-2.0.2-py3-none-any.whl)
+    python3 tools/regions.py /tmp/gz/pyc/pycountry/databases/iso3166-2.json assets/gazetteer /tmp/gz/ew
+
+A one-word name that is also an English word (`Maritime`, `Centre`) is left out: the GCIDE word
+list of the english-words package (used here only, not shipped) tells which.
 
 Source and licence: the ISO 3166-2 names of Debian's iso-codes project as shipped in pycountry,
 LGPL-2.1 (the converted table keeps that licence). Country names come from countries.tsv.
@@ -17,7 +21,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+import pickle
+
 src, out = Path(sys.argv[1]), Path(sys.argv[2])
+english = pickle.loads((Path(sys.argv[3]) / "english_words/data/gcide_alpha_lower.pickle").read_bytes())
 KINDS = {
     "Province", "Region", "State", "Governorate", "Administrative region", "Prefecture", "Canton",
     "Republic", "Autonomous region", "Autonomous community", "Land", "Voivodship", "Regional state",
@@ -52,6 +59,8 @@ for s in json.loads(src.read_text())["3166-2"]:
     if cc not in by_code or len(name) < 4 or not all(ord(ch) < 0x250 for ch in name):
         continue
     if name.lower() in countries or all(w in GENERIC for w in name.lower().split()):
+        continue
+    if " " not in name and name.lower() in english:
         continue
     where[name].add(by_code[cc])
 

@@ -338,6 +338,20 @@ const COMMON: &[&str] = &[
 ];
 
 const SKIP: &[&str] = &[
+    // time zones in datelines and stamps
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "pst",
+    "pdt",
+    "pkt",
+    "ist",
     "january",
     "february",
     "march",
@@ -486,6 +500,8 @@ const TITLES: &[&str] = &[
     "leader",
     "attorney",
     "commissioner",
+    "administrator",
+    "superintendent",
     "inspector",
     "detective",
     "officer",
@@ -927,6 +943,7 @@ const PLACE_HEADS: &[&str] = &[
     "sea",
     "ocean",
     "gulf",
+    "cape",
     "strait",
     "straits",
     "island",

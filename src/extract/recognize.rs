@@ -400,7 +400,10 @@ impl<'a> State<'a> {
                     && self.run_ends_in_org_head(j, b);
                 // `Supreme Court of Kenya`, `Embassy of China`: a body of a named country.
                 let of_place = hit.form != Form::Demonym
-                    && matches!(entry.kind, EntityType::Organization | EntityType::Facility)
+                    && matches!(
+                        entry.kind,
+                        EntityType::Organization | EntityType::Facility | EntityType::Place
+                    )
                     && j + 1 < b
                     && self.word(j) == "of"
                     && self.toks[j + 1].cap
@@ -410,9 +413,26 @@ impl<'a> State<'a> {
                             EntityType::Country | EntityType::Place
                         )
                     });
-                let extend = (matches!(entry.kind, EntityType::Place | EntityType::Country)
-                    && hit.form == Form::Name
-                    && (next_head || (entry.kind == EntityType::Place && next_org)))
+                // `the Sinaloa cartel`: a body named after a place.
+                let place_body = entry.kind == EntityType::Place
+                    && j < b
+                    && self.toks[j].is_word()
+                    && !self.toks[j].cap
+                    && lx::lowercase_head(self.word(j)) == Some(EntityType::Organization);
+                // `Vladimir Putin`: a city's name that is also a given name, before a surname.
+                let given = entry.kind == EntityType::Place
+                    && j == i + 1
+                    && self.g.is_first_name(self.word(i))
+                    && j < b
+                    && self.toks[j].is_word()
+                    && self.toks[j].cap
+                    && !self.toks[j].hyph
+                    && self.g.lookup(self.word(j)).is_none();
+                let extend = place_body
+                    || given
+                    || (matches!(entry.kind, EntityType::Place | EntityType::Country)
+                        && hit.form == Form::Name
+                        && (next_head || (entry.kind == EntityType::Place && next_org)))
                     || of_place;
                 let demonym_org = hit.form == Form::Demonym
                     && j == i + 1
@@ -489,8 +509,9 @@ impl<'a> State<'a> {
             let k = self.out.cands.len();
             self.classify(si, i, j, a, b, credit);
             i = if self.out.cands.len() > k {
-                let t1 = self.out.cands[k].t1;
-                self.acronym_after(si, k, t1, b)
+                let last = self.out.cands.len() - 1;
+                let t1 = self.out.cands[last].t1;
+                self.acronym_after(si, last, t1, b)
             } else {
                 j.max(i + 1)
             };
@@ -710,6 +731,21 @@ impl<'a> State<'a> {
             if title.is_some() {
                 r = k;
             }
+        }
+        // A title inside the chunk: `Drug Enforcement Administration Administrator Terrance
+        // Cole` is a body and a person; `Federal Information Minister Attaullah Tarar` a person.
+        if title.is_none()
+            && n >= 3
+            && !folded.iter().any(|w| w == "of")
+            && let Some(k) = (1..n - 1)
+                .rev()
+                .find(|&k| lx::is_title(folded[k].trim_end_matches('.')) && !self.toks[idx[k]].caps)
+        {
+            if head_type(&folded[k - 1]) == Some(EntityType::Organization) {
+                self.classify(si, i, idx[k], a, b, credit);
+            }
+            self.classify(si, idx[k], j, a, b, credit);
+            return;
         }
         let name_idx = &idx[r..];
         if name_idx.is_empty() {
