@@ -53,8 +53,19 @@ pub fn metadata(text: &str) -> Metadata {
             meta.date = header_date(line);
         }
         if meta.outlet.is_none() {
-            meta.outlet = outlet_slug(line).or_else(|| dateline_outlet(line));
+            meta.outlet = outlet_slug(line)
+                .or_else(|| dateline_outlet(line))
+                .or_else(|| byline_outlet(line));
         }
+    }
+    if meta.outlet.is_none() {
+        meta.outlet = lines
+            .iter()
+            .take(4)
+            .find_map(|line| masthead(line, text, &lines));
+    }
+    if meta.outlet.is_none() {
+        meta.outlet = footer_outlet(text);
     }
     if meta.title.is_none() {
         meta.title = lines.first().and_then(|l| headline(l, text));
@@ -97,9 +108,14 @@ fn header_date(line: &str) -> Option<String> {
             return find_date(rest);
         }
     }
-    // A line that is nothing but a date (maybe with a weekday or time around it).
+    // A line that is nothing but a date (maybe with a weekday or time around it), or that
+    // starts with one: `March 12, 2024 4:17 PM GMT+3 Updated 2 hours ago`.
     let date = find_date(inner)?;
-    (inner.split_whitespace().count() <= 6).then_some(date)
+    let first = inner.split_whitespace().next().unwrap_or("");
+    let starts_with_date = first.starts_with(|c: char| c.is_ascii_digit())
+        || month_number(first.trim_end_matches(',')).is_some();
+    let n = inner.split_whitespace().count();
+    (n <= 6 || (starts_with_date && n <= 12)).then_some(date)
 }
 
 const MONTHS: [&str; 12] = [
@@ -160,6 +176,20 @@ pub fn find_date(s: &str) -> Option<String> {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
+    // `04/18/2025` (month first, as US and Taiwanese sites write it; day first when the first
+    // number cannot be a month).
+    for w in &words {
+        let parts: Vec<&str> = w.split('/').collect();
+        if let [a, b, y] = parts[..]
+            && y.len() == 4
+            && let (Ok(a), Ok(b), Ok(y)) = (a.parse::<u32>(), b.parse::<u32>(), y.parse::<u32>())
+        {
+            let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+            if let Some(date) = valid(y, m, d) {
+                return Some(date);
+            }
+        }
+    }
     let num = |w: &str| -> Option<u32> {
         let w = w.trim_end_matches(|c: char| !c.is_ascii_digit());
         let w = w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
@@ -230,15 +260,110 @@ fn dateline_outlet(line: &str) -> Option<String> {
     let place = &line[..open];
     let after = line[close + 1..].trim_start();
     let dash = after.starts_with('-') || after.starts_with('—') || after.starts_with('–');
-    let place_caps = !place.trim().is_empty()
-        && place
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .take(4)
-            .all(char::is_uppercase);
+    let place = place.trim();
+    // `WASHINGTON (Reuters) -`, `Canberra, March 10 (Reuters) -`
+    let place_ok = place.starts_with(char::is_uppercase) && place.split_whitespace().count() <= 5;
     let name = line[open + 1..close].trim();
-    (dash && place_caps && !name.is_empty() && name.split_whitespace().count() <= 4)
-        .then(|| name.to_owned())
+    (dash && place_ok && name_like(name)).then(|| name.to_owned())
+}
+
+/// `By Asad Malik | Dawn`: the outlet after the byline's bar.
+fn byline_outlet(line: &str) -> Option<String> {
+    let rest = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))?;
+    let (_, outlet) = rest.rsplit_once('|')?;
+    let outlet = outlet.trim();
+    name_like(outlet).then(|| outlet.to_owned())
+}
+
+/// `Published in Dawn, March 21st, 2025` in the last lines.
+fn footer_outlet(text: &str) -> Option<String> {
+    text.lines()
+        .rev()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(4)
+        .find_map(|l| {
+            let rest = l.strip_prefix("Published in ")?;
+            let name = rest.split(',').next()?.trim();
+            name_like(name).then(|| name.to_owned())
+        })
+}
+
+/// Words that outlets put in their names.
+const NEWS_WORDS: &[&str] = &[
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+    "Herald",
+    "Tribune",
+    "Press",
+    "Daily",
+    "Agency",
+    "TV",
+    "Radio",
+    "Network",
+    "Monitor",
+    "Gazette",
+    "Express",
+    "Telegraph",
+    "Guardian",
+    "Standard",
+    "Observer",
+    "Chronicle",
+    "Review",
+    "Wire",
+    "Today",
+    "Star",
+    "Insider",
+    "Report",
+    "Mail",
+    "Sun",
+    "Globe",
+    "Mirror",
+    "Independent",
+    "Economist",
+    "Magazine",
+    "Focus",
+];
+
+/// A short name: capitalised words (with `and`, `of`, `the` between), no digits or sentence.
+fn name_like(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            matches!(*w, "and" | "of" | "the" | "&" | "-")
+                || (w.starts_with(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’')))
+        })
+}
+
+/// A masthead as the first line: `Dawn`, `Focus Taiwan — CNA English News`, `Al Jazeera`.
+/// Taken when it reads as an outlet's name (a news word) or the text names it again as one
+/// (`By … | Dawn`, `Published in Dawn`, `(Reuters)`), so a section label (`Russia`) is not.
+fn masthead(first: &str, text: &str, header: &[&str]) -> Option<String> {
+    let parts: Vec<&str> = first
+        .split(" \u{2014} ")
+        .flat_map(|p| p.split(" | "))
+        .map(str::trim)
+        .collect();
+    let name = parts.first().copied()?;
+    if !name_like(name) {
+        return None;
+    }
+    let newsy = |p: &str| p.split_whitespace().any(|w| NEWS_WORDS.contains(&w));
+    let named_again = header
+        .iter()
+        .skip(1)
+        .any(|l| l.contains(&format!("| {name}")) || l.contains(&format!("({name})")))
+        || text.contains(&format!("Published in {name}"));
+    (newsy(name) || parts.iter().skip(1).any(|p| newsy(p)) || named_again).then(|| name.to_owned())
 }
 
 /// The first line is a headline when it is short, does not read as a sentence of the body, is
@@ -323,5 +448,30 @@ mod tests {
         );
         assert_eq!(find_date("2020-13-01"), None);
         assert_eq!(find_date("March of this year"), None);
+    }
+
+    #[test]
+    fn mastheads_bylines_footers_and_wire_datelines_name_the_outlet() {
+        let m = metadata(
+            "Dawn\n\nIHC suspends sentence of former minister\n\nBy Asad Malik | Dawn\nPublished March 21, 2025 Updated about 6 hours ago\n\nISLAMABAD: The court ruled.",
+        );
+        assert_eq!(m.outlet.as_deref(), Some("Dawn"));
+        assert_eq!(m.date.as_deref(), Some("2025-03-21"));
+        let m =
+            metadata("Russia\n\nUK and US sanction a tycoon\n\nThe measures target 14 companies.");
+        assert_eq!(m.outlet, None, "a section label is no outlet");
+        let m = metadata(
+            "Focus Taiwan \u{2014} CNA English News\n\nShips enter Kinmen waters\n\n04/18/2025 09:42 PM\n\nTaipei, April 18 (CNA) Four vessels entered.",
+        );
+        assert_eq!(m.outlet.as_deref(), Some("Focus Taiwan"));
+        assert_eq!(m.date.as_deref(), Some("2025-04-18"));
+        let m = metadata(
+            "Modi and Albanese sign pact\n\nCanberra, March 10 (Reuters) - The leaders signed.",
+        );
+        assert_eq!(m.outlet.as_deref(), Some("Reuters"));
+        let m = metadata(
+            "Strike kills commander\n\nMarch 12, 2024 4:17 PM GMT+3 Updated 2 hours ago\n\nADEN (Reuters) - A strike.",
+        );
+        assert_eq!(m.date.as_deref(), Some("2024-03-12"));
     }
 }

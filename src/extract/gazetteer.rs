@@ -63,6 +63,8 @@ pub struct Entry {
     /// A state, province or region (ISO 3166-2), not a city: some are everyday words
     /// (`Maritime`, `Plateaux`), so they do not give a country to a body named with them.
     pub region: bool,
+    /// A news outlet or agency (`Reuters`, `Al Jazeera`).
+    pub outlet: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -134,6 +136,7 @@ impl Gazetteer {
             kind,
             country: country.filter(|c| !c.is_empty()).map(str::to_owned),
             region: false,
+            outlet: false,
         });
         id
     }
@@ -215,7 +218,15 @@ impl Gazetteer {
             }
         }
         // Well-known bodies and regions.
-        for line in data_lines(INSTITUTIONS) {
+        let mut news = false;
+        for line in INSTITUTIONS.lines() {
+            if let Some(section) = line.strip_prefix("# ---") {
+                news = section.contains("news");
+                continue;
+            }
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() < 3 {
                 continue;
@@ -225,6 +236,7 @@ impl Gazetteer {
             };
             let country = Some(f[2].trim()).filter(|c| !c.is_empty());
             let id = g.add_entry(f[0].trim(), kind, country);
+            g.entries[id as usize].outlet = news;
             let hit = Hit {
                 entry: id,
                 form: Form::Name,
@@ -326,6 +338,12 @@ impl Gazetteer {
         self.first_names.contains(word)
     }
 
+    /// The outlet a name stands for (`AP` → `Associated Press`), when it is a known one.
+    pub fn outlet(&self, name: &str) -> Option<&str> {
+        let e = self.entry(self.lookup(name.trim())?);
+        e.outlet.then_some(e.name.as_str())
+    }
+
     /// The gazetteer entry of a country by canonical name.
     pub fn country(&self, name: &str) -> Option<&Entry> {
         self.country_index
@@ -353,5 +371,19 @@ mod tests {
         assert_eq!(name("DOD").as_deref(), Some("U.S. Department of Defense"));
         assert!(g.lookup("Us").is_none());
         assert!(g.is_first_name("Mark"));
+    }
+}
+
+#[cfg(test)]
+mod outlet_tests {
+    use super::*;
+
+    #[test]
+    fn outlets_are_known_by_name_and_acronym() {
+        let g = Gazetteer::get();
+        assert_eq!(g.outlet("AP"), Some("Associated Press"));
+        assert_eq!(g.outlet("Al Jazeera"), Some("Al Jazeera"));
+        assert_eq!(g.outlet("Reuters"), Some("Reuters"));
+        assert_eq!(g.outlet("Pentagon"), None, "a body that is no outlet");
     }
 }

@@ -33,7 +33,9 @@ pub fn extract_with_progress(
     let total = documents.len();
     let done = AtomicUsize::new(0);
     // Load the data once before the threads start.
-    let _ = gazetteer::Gazetteer::get();
+    let g = gazetteer::Gazetteer::get();
+    let mut documents = documents;
+    documents.par_iter_mut().for_each(|d| known_outlet(g, d));
     let outs: Vec<recognize::DocOut> = documents
         .par_iter()
         .map(|d| {
@@ -48,5 +50,27 @@ pub fn extract_with_progress(
         documents,
         entities,
         links,
+    }
+}
+
+/// Outlets by their known names: a dateline's `AP` is `Associated Press`; a header line that is
+/// nothing but a known outlet's name (`Al Jazeera`) names the outlet when the text gave none.
+fn known_outlet(g: &gazetteer::Gazetteer, doc: &mut Document) {
+    match &doc.outlet {
+        Some(o) => {
+            if let Some(name) = g.outlet(o) {
+                doc.outlet = Some(name.to_owned());
+            }
+        }
+        None => {
+            doc.outlet = doc
+                .text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .take(4)
+                .find_map(|l| g.outlet(l))
+                .map(str::to_owned);
+        }
     }
 }
