@@ -86,13 +86,19 @@ impl LinkchartApp {
     }
 
     /// The topmost visible entity under a screen point (through the scene's spatial index).
+    /// Small nodes get a minimum target size, except on a merged (zoomed-out) chart, where
+    /// that would cover everything: there the pointer must be on a node for it to count, so
+    /// dragging the background pans.
     pub fn entity_at(&self, p: Pos2) -> Option<EntityId> {
         let zoom = self.chart.view.zoom;
-        let i = self.scene_cache.node_at(
-            self.chart_from_screen(p),
-            MIN_HIT_RADIUS / zoom,
-            HIT_PAD / zoom,
-        )?;
+        let min_radius = if lod::wants_lod(&self.scene, zoom) {
+            0.0
+        } else {
+            MIN_HIT_RADIUS / zoom
+        };
+        let i = self
+            .scene_cache
+            .node_at(self.chart_from_screen(p), min_radius, HIT_PAD / zoom)?;
         self.scene.nodes.get(i).map(|n| n.id)
     }
 
