@@ -1,9 +1,11 @@
-//! `build_scene` at 1k / 10k / 100k nodes (five links per node), and culling to a screen.
+//! `build_scene` at 1k / 10k / 100k nodes (five links per node), culling to a screen, and the
+//! level-of-detail merge at fit-to-view.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use linkchart::chart::visible;
+use linkchart::scene::lod::{LodLevel, level_for_zoom};
 use linkchart::scene::synthetic::synthetic;
-use linkchart::scene::{Bounds, SceneOptions, build_scene};
+use linkchart::scene::{Bounds, SceneOptions, build_scene, build_scene_tracked};
 
 fn bench_build(c: &mut Criterion) {
     let mut group = c.benchmark_group("build_scene");
@@ -22,6 +24,12 @@ fn bench_build(c: &mut Criterion) {
         };
         group.bench_with_input(BenchmarkId::new("on_screen_only", nodes), &nodes, |b, _| {
             b.iter(|| build_scene(&model, &chart, &view, &only))
+        });
+        // The level of detail a fitted 800-point-wide canvas merges at (built once per level).
+        let (scene, topology) = build_scene_tracked(&model, &chart, &view, &options);
+        let level = level_for_zoom(800.0 / scene.bounds.width().max(1.0));
+        group.bench_with_input(BenchmarkId::new("lod_fit", nodes), &nodes, |b, _| {
+            b.iter(|| LodLevel::build(&scene, &topology, level))
         });
     }
     group.finish();

@@ -1,4 +1,5 @@
-//! A spatial index over node circles for hit-testing: hover, click and box-select.
+//! Spatial indexes for hit-testing and culling: node circles (hover, click, box select) and
+//! axis-aligned boxes (what is on screen, which link is under the pointer).
 //!
 //! A uniform grid in compressed rows: each circle is filed under the cell of its centre, and
 //! cells are at least as wide as the largest diameter, so a point query looks at no more than
@@ -147,6 +148,32 @@ impl SpatialIndex {
         best
     }
 
+    /// Like [`at`](Self::at) with every circle's radius raised to at least `min_radius` and
+    /// grown by `pad`: what a pointer hits when small nodes get a minimum target size.
+    pub fn at_padded(&self, point: [f32; 2], min_radius: f32, pad: f32) -> Option<usize> {
+        if !(point[0].is_finite() && point[1].is_finite()) {
+            return None;
+        }
+        let (min_radius, pad) = (min_radius.max(0.0), pad.max(0.0));
+        let r = self.max_radius.max(min_radius) + pad;
+        if !r.is_finite() {
+            return None;
+        }
+        let mut best: Option<usize> = None;
+        self.for_cells(
+            [point[0] - r, point[1] - r],
+            [point[0] + r, point[1] + r],
+            |i| {
+                if best.is_none_or(|b| i > b)
+                    && hits(self.centres[i], self.radii[i].max(min_radius) + pad, point)
+                {
+                    best = Some(i);
+                }
+            },
+        );
+        best
+    }
+
     /// Circles whose centre lies in the rectangle `[min, max]` (box select), in index order.
     pub fn in_rect(&self, min: [f32; 2], max: [f32; 2]) -> Vec<usize> {
         let mut out = Vec::new();
@@ -156,6 +183,187 @@ impl SpatialIndex {
                 out.push(i);
             }
         });
+        out.sort_unstable();
+        out
+    }
+}
+
+/// Axis-aligned boxes `[min_x, min_y, max_x, max_y]` indexed for "what overlaps this
+/// rectangle" (culling what is off screen, link hit-testing).
+///
+/// A loose multi-level grid: a box is filed once, in the finest level whose cells are at least
+/// as large as the box, under the cell of its centre; a query visits, on each level, the cells
+/// overlapping the rectangle grown by half a cell. Small boxes (nodes, short links) sit in fine
+/// levels and are found in time proportional to what is near the rectangle; long boxes sit in
+/// coarse levels with few cells. Building is one counting pass per level (O(n)).
+#[derive(Clone, Debug, Default)]
+pub struct BoxIndex {
+    boxes: Vec<[f32; 4]>,
+    origin: [f32; 2],
+    levels: Vec<Level>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Level {
+    cell: f32,
+    cols: usize,
+    rows: usize,
+    /// `starts[c]..starts[c + 1]` are cell `c`'s entries in `items`.
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Level {
+    fn col_row(&self, origin: [f32; 2], p: [f32; 2]) -> (isize, isize) {
+        (
+            ((p[0] - origin[0]) / self.cell).floor() as isize,
+            ((p[1] - origin[1]) / self.cell).floor() as isize,
+        )
+    }
+}
+
+/// Cells of the finest level per box (at most), bounding its memory.
+const FINEST_CELLS_PER_BOX: f32 = 2.0;
+
+impl BoxIndex {
+    /// Index `boxes` (`[min_x, min_y, max_x, max_y]`); boxes with a non-finite or inverted
+    /// extent are never found.
+    pub fn build(boxes: Vec<[f32; 4]>) -> Self {
+        let ok = |b: &[f32; 4]| b.iter().all(|v| v.is_finite()) && b[0] <= b[2] && b[1] <= b[3];
+        let (mut min, mut max) = ([f32::INFINITY; 2], [f32::NEG_INFINITY; 2]);
+        let mut count = 0usize;
+        let mut sizes = Vec::with_capacity(boxes.len());
+        for b in boxes.iter().filter(|b| ok(b)) {
+            min = [min[0].min(b[0]), min[1].min(b[1])];
+            max = [max[0].max(b[2]), max[1].max(b[3])];
+            sizes.push((b[2] - b[0]).max(b[3] - b[1]));
+            count += 1;
+        }
+        if count == 0 {
+            return Self {
+                boxes,
+                ..Self::default()
+            };
+        }
+        let extent = (max[0] - min[0]).max(max[1] - min[1]).max(1e-3);
+        // The finest cell: the median box size, but no finer than a few cells per box.
+        let mid = sizes.len() / 2;
+        let median = *sizes.select_nth_unstable_by(mid, |a, b| a.total_cmp(b)).1;
+        let floor = extent / (FINEST_CELLS_PER_BOX * count as f32).sqrt();
+        let mut cell = median.max(floor).max(extent * 1e-6);
+        let mut levels = Vec::new();
+        loop {
+            let cols = (extent / cell) as usize + 1;
+            levels.push(Level {
+                cell,
+                cols,
+                rows: cols,
+                ..Level::default()
+            });
+            if cols == 1 {
+                break;
+            }
+            cell *= 2.0;
+        }
+        // Level and cell of each box.
+        let place: Vec<(u32, u32)> = boxes
+            .iter()
+            .map(|b| {
+                if !ok(b) {
+                    return (u32::MAX, 0);
+                }
+                let size = (b[2] - b[0]).max(b[3] - b[1]);
+                let l = levels
+                    .iter()
+                    .position(|l| size <= l.cell)
+                    .unwrap_or(levels.len() - 1);
+                let level = &levels[l];
+                let (c, r) = level.col_row(min, [(b[0] + b[2]) * 0.5, (b[1] + b[3]) * 0.5]);
+                let c = c.clamp(0, level.cols as isize - 1) as usize;
+                let r = r.clamp(0, level.rows as isize - 1) as usize;
+                (l as u32, (r * level.cols + c) as u32)
+            })
+            .collect();
+        for (l, level) in levels.iter_mut().enumerate() {
+            let mut starts = vec![0u32; level.cols * level.rows + 1];
+            let mut n = 0usize;
+            for &(pl, c) in &place {
+                if pl == l as u32 {
+                    starts[c as usize + 1] += 1;
+                    n += 1;
+                }
+            }
+            if n == 0 {
+                continue;
+            }
+            for c in 0..level.cols * level.rows {
+                starts[c + 1] += starts[c];
+            }
+            let mut fill = starts.clone();
+            let mut items = vec![0u32; n];
+            for (i, &(pl, c)) in place.iter().enumerate() {
+                if pl == l as u32 {
+                    items[fill[c as usize] as usize] = i as u32;
+                    fill[c as usize] += 1;
+                }
+            }
+            level.starts = starts;
+            level.items = items;
+        }
+        levels.retain(|l| !l.items.is_empty());
+        Self {
+            boxes,
+            origin: min,
+            levels,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.boxes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.boxes.is_empty()
+    }
+
+    /// The box of entry `i`.
+    pub fn get(&self, i: usize) -> Option<[f32; 4]> {
+        self.boxes.get(i).copied()
+    }
+
+    /// Visit every box overlapping the rectangle `[min, max]` (touching counts), each once,
+    /// in no particular order.
+    pub fn for_each_overlapping(&self, min: [f32; 2], max: [f32; 2], mut visit: impl FnMut(usize)) {
+        if !(min[0] <= max[0] && min[1] <= max[1]) {
+            return;
+        }
+        for level in &self.levels {
+            let half = level.cell * 0.5;
+            let (c0, r0) = level.col_row(self.origin, [min[0] - half, min[1] - half]);
+            let (c1, r1) = level.col_row(self.origin, [max[0] + half, max[1] + half]);
+            let (cols, rows) = (level.cols as isize, level.rows as isize);
+            if c1 < 0 || r1 < 0 || c0 >= cols || r0 >= rows {
+                continue;
+            }
+            let (c0, c1) = (c0.max(0) as usize, c1.min(cols - 1) as usize);
+            for r in r0.max(0) as usize..=r1.min(rows - 1) as usize {
+                let row = r * level.cols;
+                let lo = level.starts[row + c0] as usize;
+                let hi = level.starts[row + c1 + 1] as usize;
+                for &i in &level.items[lo..hi] {
+                    let b = self.boxes[i as usize];
+                    if b[0] <= max[0] && min[0] <= b[2] && b[1] <= max[1] && min[1] <= b[3] {
+                        visit(i as usize);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The boxes overlapping `[min, max]`, in index order.
+    pub fn overlapping(&self, min: [f32; 2], max: [f32; 2]) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.for_each_overlapping(min, max, |i| out.push(i));
         out.sort_unstable();
         out
     }
@@ -175,6 +383,20 @@ pub mod scan {
         (0..centres.len().min(radii.len()))
             .rev()
             .find(|&i| radii[i] >= 0.0 && hits(centres[i], radii[i], point))
+    }
+
+    /// Same answer as [`super::BoxIndex::overlapping`], by looking at every box.
+    pub fn overlapping(boxes: &[[f32; 4]], min: [f32; 2], max: [f32; 2]) -> Vec<usize> {
+        (0..boxes.len())
+            .filter(|&i| {
+                let b = boxes[i];
+                b.iter().all(|v| v.is_finite())
+                    && b[0] <= max[0]
+                    && min[0] <= b[2]
+                    && b[1] <= max[1]
+                    && min[1] <= b[3]
+            })
+            .collect()
     }
 
     /// Same answer as [`super::SpatialIndex::in_rect`], by looking at every circle.
@@ -232,6 +454,58 @@ mod tests {
         }
         // A rectangle given upside down selects nothing rather than panicking.
         assert!(index.in_rect([10.0, 10.0], [0.0, 0.0]).is_empty());
+    }
+
+    #[test]
+    fn padded_queries_agree_with_a_scan_of_grown_circles() {
+        let (c, r) = scene(2000, 3);
+        let index = SpatialIndex::build(&c, &r);
+        let grown: Vec<f32> = r.iter().map(|r| r.max(25.0) + 8.0).collect();
+        let mut rng = SplitMix64::new(4);
+        for _ in 0..3000 {
+            let p = [
+                rng.next_f32() * 2000.0 - 200.0,
+                rng.next_f32() * 2000.0 - 100.0,
+            ];
+            assert_eq!(
+                index.at_padded(p, 25.0, 8.0),
+                scan::at(&c, &grown, p),
+                "{p:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn box_queries_agree_with_a_scan_for_short_and_long_boxes() {
+        let mut rng = SplitMix64::new(11);
+        let mut boxes: Vec<[f32; 4]> = (0..4000)
+            .map(|k| {
+                let (x, y) = (rng.next_f32() * 5000.0, rng.next_f32() * 5000.0);
+                // Mostly small boxes, some spanning much of the chart.
+                let s = if k % 20 == 0 { 3000.0 } else { 60.0 };
+                [x, y, x + rng.next_f32() * s, y + rng.next_f32() * s]
+            })
+            .collect();
+        boxes.push([f32::NAN, 0.0, 1.0, 1.0]);
+        boxes.push([10.0, 10.0, 0.0, 0.0]);
+        let index = BoxIndex::build(boxes.clone());
+        for _ in 0..500 {
+            let a = [
+                rng.next_f32() * 6000.0 - 500.0,
+                rng.next_f32() * 6000.0 - 500.0,
+            ];
+            let b = [a[0] + rng.next_f32() * 900.0, a[1] + rng.next_f32() * 900.0];
+            let want: Vec<usize> = scan::overlapping(&boxes, a, b)
+                .into_iter()
+                .filter(|&i| boxes[i][0] <= boxes[i][2] && boxes[i][1] <= boxes[i][3])
+                .collect();
+            assert_eq!(index.overlapping(a, b), want);
+        }
+        assert!(
+            BoxIndex::build(Vec::new())
+                .overlapping([0.0; 2], [1.0; 2])
+                .is_empty()
+        );
     }
 
     #[test]

@@ -11,8 +11,19 @@ use std::collections::BTreeSet;
 use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2, pos2};
 
 use super::LinkchartApp;
+use super::draw::PaintStats;
 use crate::model::EntityId;
-use crate::scene::Bounds;
+use crate::scene::cache::CacheStats;
+use crate::scene::{Bounds, lod};
+
+/// A pointer hits a node within this many points of its circle, and a small node as if it were
+/// at least `MIN_HIT_RADIUS` points wide.
+const HIT_PAD: f32 = 2.0;
+const MIN_HIT_RADIUS: f32 = 6.0;
+/// A pointer hits a link within this many points of its line.
+const LINK_HIT: f32 = 5.0;
+/// Selected nodes drawn over a merged (zoomed-out) chart, at most.
+const MAX_SELECTED_OVER_LOD: usize = 5_000;
 
 /// What a drag on the canvas is doing.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -36,6 +47,8 @@ pub struct CanvasState {
     pub rect: Rect,
     pub hovered: Option<EntityId>,
     drag: Drag,
+    /// What the last frame painted.
+    pub painted: PaintStats,
 }
 
 impl Default for CanvasState {
@@ -44,6 +57,7 @@ impl Default for CanvasState {
             rect: Rect::NOTHING,
             hovered: None,
             drag: Drag::None,
+            painted: PaintStats::default(),
         }
     }
 }
@@ -71,18 +85,32 @@ impl LinkchartApp {
             .chart_from_screen([r.width(), r.height()], [p.x - r.min.x, p.y - r.min.y])
     }
 
-    /// The topmost visible entity under a screen point.
+    /// The topmost visible entity under a screen point (through the scene's spatial index).
+    /// Small nodes get a minimum target size, except on a merged (zoomed-out) chart, where
+    /// that would cover everything: there the pointer must be on a node for it to count, so
+    /// dragging the background pans.
     pub fn entity_at(&self, p: Pos2) -> Option<EntityId> {
         let zoom = self.chart.view.zoom;
-        self.scene
-            .nodes
-            .iter()
-            .rev()
-            .find(|n| {
-                let c = self.screen_from_chart(n.center);
-                c.distance(p) <= (n.radius * zoom).max(6.0) + 2.0
-            })
-            .map(|n| n.id)
+        let min_radius = if lod::wants_lod(&self.scene, zoom) {
+            0.0
+        } else {
+            MIN_HIT_RADIUS / zoom
+        };
+        let i = self
+            .scene_cache
+            .node_at(self.chart_from_screen(p), min_radius, HIT_PAD / zoom)?;
+        self.scene.nodes.get(i).map(|n| n.id)
+    }
+
+    /// How often the drawn scene was built, updated in place and merged (tests, diagnostics).
+    pub fn scene_stats(&self) -> CacheStats {
+        self.scene_cache.stats()
+    }
+
+    /// The visible chart rectangle (chart coordinates) of the last frame.
+    pub fn visible_chart_area(&self) -> Bounds {
+        let r = self.canvas.rect;
+        Bounds::from_corners(self.chart_from_screen(r.min), self.chart_from_screen(r.max))
     }
 
     /// Zoom and centre so the whole chart fits the canvas.
@@ -93,6 +121,11 @@ impl LinkchartApp {
                 b.include(*p, 30.0);
             }
         }
+        self.fit_bounds(b);
+    }
+
+    /// Zoom and centre so `b` (chart coordinates) fits the canvas.
+    fn fit_bounds(&mut self, b: Bounds) {
         if b.is_empty() {
             return;
         }
@@ -131,25 +164,24 @@ impl LinkchartApp {
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, Color32::from_rgb(250, 250, 247));
 
-        if self.auto_fit {
-            self.fit_to_view();
-        }
+        // Hit-testing uses what the last frame drew.
         self.keyboard(ui);
         self.pointer(ui, &response);
 
-        self.scene = crate::scene::build_scene(
+        // Rebuilt only when the model, filters or hidden set change; moved in place when
+        // positions or the selection do; pan and zoom leave it alone.
+        self.scene_cache.ensure(
+            &mut self.scene,
             &self.model,
             &self.chart,
             &self.view,
-            &crate::scene::SceneOptions::default(),
+            self.history.state_id(),
         );
-        let view = self.chart.view;
-        let size = [rect.width(), rect.height()];
-        let to_screen = |p: [f32; 2]| {
-            let s = view.screen_from_chart(size, p);
-            egui::pos2(rect.min.x + s[0], rect.min.y + s[1])
-        };
-        super::draw::paint_scene(&painter, &self.scene, to_screen, view.zoom, &mut self.icons);
+        if self.auto_fit {
+            let b = self.scene_cache.fit_bounds();
+            self.fit_bounds(b);
+        }
+        self.canvas.painted = self.paint_chart(&painter, rect);
 
         if let Drag::Box { start, .. } = self.canvas.drag
             && let Some(now) = response.interact_pointer_pos()
@@ -185,13 +217,60 @@ impl LinkchartApp {
         }
     }
 
-    /// The link drawn under a screen point (within 5 points of its line).
+    /// Paint what is on screen: merged dots and bundles when zoomed out on a big chart (with
+    /// the selected nodes on top), else the nodes and links the spatial index finds in view.
+    fn paint_chart(&mut self, painter: &egui::Painter, rect: Rect) -> PaintStats {
+        let view = self.chart.view;
+        let size = [rect.width(), rect.height()];
+        let to_screen = |p: [f32; 2]| {
+            let s = view.screen_from_chart(size, p);
+            egui::pos2(rect.min.x + s[0], rect.min.y + s[1])
+        };
+        let area = self.visible_chart_area();
+        if lod::wants_lod(&self.scene, view.zoom) {
+            let level = lod::level_for_zoom(view.zoom);
+            let merged = self.scene_cache.lod(&self.scene, level);
+            let mut stats = super::draw::paint_lod(painter, merged, area, to_screen, view.zoom);
+            let scene = &self.scene;
+            let selected = self
+                .chart
+                .selection
+                .iter()
+                .take(MAX_SELECTED_OVER_LOD)
+                .filter_map(|id| scene.nodes.binary_search_by_key(id, |n| n.id).ok())
+                .map(|i| &scene.nodes[i])
+                .filter(|n| n.bounds().intersects(&area));
+            for n in selected {
+                super::draw::paint_node(painter, n, to_screen, view.zoom, &mut self.icons);
+                stats.nodes += 1;
+            }
+            return stats;
+        }
+        let labels =
+            crate::scene::style::EDGE_LABEL_SIZE * view.zoom >= super::draw::MIN_LABEL_SCREEN_SIZE;
+        let visible = self.scene_cache.visible(&self.scene, area, labels);
+        super::draw::paint_parts(
+            painter,
+            &self.scene,
+            &visible.nodes,
+            &visible.edges,
+            to_screen,
+            view.zoom,
+            &mut self.icons,
+        )
+    }
+
+    /// The link drawn under a screen point (within 5 points of its line), through the scene's
+    /// spatial index. None while the chart is drawn merged (no single links are shown).
     pub fn link_at(&self, p: Pos2) -> Option<crate::model::LinkId> {
-        self.scene
-            .edges
-            .iter()
-            .find(|e| self.distance_to_edge(p, &e.points) < 5.0)
-            .map(|e| e.link)
+        let zoom = self.chart.view.zoom;
+        if lod::wants_lod(&self.scene, zoom) {
+            return None;
+        }
+        let i =
+            self.scene_cache
+                .edge_at(&self.scene, self.chart_from_screen(p), LINK_HIT / zoom)?;
+        self.scene.edges.get(i).map(|e| e.link)
     }
 
     fn link_tooltip_ui(&self, ui: &mut egui::Ui, id: crate::model::LinkId) {
@@ -340,13 +419,15 @@ impl LinkchartApp {
             if let Drag::Box { start, additive } = self.canvas.drag
                 && let Some(end) = response.interact_pointer_pos()
             {
-                let r = Rect::from_two_pos(start, end);
+                let r = Bounds::from_corners(
+                    self.chart_from_screen(start),
+                    self.chart_from_screen(end),
+                );
                 let inside: BTreeSet<EntityId> = self
-                    .scene
-                    .nodes
-                    .iter()
-                    .filter(|n| r.contains(self.screen_from_chart(n.center)))
-                    .map(|n| n.id)
+                    .scene_cache
+                    .nodes_in_rect(r.min, r.max)
+                    .into_iter()
+                    .filter_map(|i| self.scene.nodes.get(i).map(|n| n.id))
                     .collect();
                 if !additive {
                     self.chart.selection.clear();
@@ -384,19 +465,6 @@ impl LinkchartApp {
                 None => {}
             }
         }
-    }
-
-    fn distance_to_edge(&self, p: Pos2, points: &[[f32; 2]]) -> f32 {
-        points
-            .windows(2)
-            .map(|w| {
-                let a = self.screen_from_chart(w[0]);
-                let b = self.screen_from_chart(w[1]);
-                let ab = b - a;
-                let t = ((p - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
-                p.distance(a + ab * t)
-            })
-            .fold(f32::INFINITY, f32::min)
     }
 
     /// Zoom by `factor`, keeping the chart point under `screen` where it is.

@@ -12,8 +12,9 @@ use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Stroke, TextureHandle, Vec
 
 use crate::model::EntityType;
 use crate::scene::icons::rasterize;
+use crate::scene::lod::LodLevel;
 use crate::scene::style::{self, dash_pattern};
-use crate::scene::{Bounds, Rgba, Scene};
+use crate::scene::{Bounds, NodeShape, Rgba, Scene};
 
 /// Node labels are drawn only when they would be at least this tall on screen (points).
 pub const MIN_LABEL_SCREEN_SIZE: f32 = 5.5;
@@ -68,10 +69,20 @@ pub struct PaintStats {
     pub nodes: usize,
     pub edges: usize,
     pub labels: usize,
+    /// The level of detail drawn instead of nodes and links, when zoomed out on a big chart.
+    pub lod_level: Option<i32>,
+    /// Merged dots and link bundles drawn.
+    pub dots: usize,
+    pub bundles: usize,
 }
 
+/// Dashes whose period would be shorter than this on screen (points) are drawn as a fainter
+/// solid line: they cannot be told apart, and they would cost a quad each.
+pub const MIN_DASH_PERIOD_PX: f32 = 3.0;
+
 /// Paint `scene` with `painter`. `to_screen` maps chart coordinates to screen points and
-/// `zoom` is screen points per chart unit (the same the transform uses).
+/// `zoom` is screen points per chart unit (the same the transform uses). Culls by each shape's
+/// bounds (the canvas uses an index instead, see [`paint_parts`]).
 pub fn paint_scene(
     painter: &egui::Painter,
     scene: &Scene,
@@ -79,33 +90,58 @@ pub fn paint_scene(
     zoom: f32,
     icons: &mut IconTextures,
 ) -> PaintStats {
-    let mut stats = PaintStats::default();
     let clip = painter.clip_rect();
     let on_screen = |b: &Bounds| -> bool {
-        if b.is_empty() {
-            return false;
-        }
-        let r = Rect::from_two_pos(to_screen(b.min), to_screen(b.max));
-        r.intersects(clip)
+        !b.is_empty() && Rect::from_two_pos(to_screen(b.min), to_screen(b.max)).intersects(clip)
     };
+    let nodes: Vec<u32> = (0..scene.nodes.len() as u32)
+        .filter(|&i| on_screen(&scene.nodes[i as usize].bounds()))
+        .collect();
+    let edges: Vec<u32> = (0..scene.edges.len() as u32)
+        .filter(|&i| on_screen(&scene.edges[i as usize].bounds))
+        .collect();
+    paint_parts(painter, scene, &nodes, &edges, to_screen, zoom, icons)
+}
+
+/// Paint the nodes and edges of `scene` at the given indices (what is on screen), in order.
+pub fn paint_parts(
+    painter: &egui::Painter,
+    scene: &Scene,
+    nodes: &[u32],
+    edges: &[u32],
+    to_screen: impl Fn([f32; 2]) -> Pos2,
+    zoom: f32,
+    icons: &mut IconTextures,
+) -> PaintStats {
+    let mut stats = PaintStats::default();
+    let clip = painter.clip_rect();
 
     // Links and arrowheads: one mesh.
     let mut mesh = Mesh::default();
     let mut screen_pts: Vec<Pos2> = Vec::new();
-    for e in &scene.edges {
-        if !on_screen(&e.bounds) {
-            continue;
-        }
+    for e in edges.iter().filter_map(|&i| scene.edges.get(i as usize)) {
         stats.edges += 1;
         let color = color32(e.color);
         let width = (e.width * zoom).max(0.75);
+        let area = clip.expand(width + 1.0);
         screen_pts.clear();
         screen_pts.extend(e.points.iter().map(|p| to_screen(*p)));
         match dash_pattern(e.style) {
-            None => add_polyline(&mut mesh, &screen_pts, width, color),
+            Some([on, off]) if (on + off) * zoom >= MIN_DASH_PERIOD_PX => add_dashed(
+                &mut mesh,
+                &screen_pts,
+                width,
+                color,
+                on * zoom,
+                off * zoom,
+                area,
+            ),
             Some([on, off]) => {
-                add_dashed(&mut mesh, &screen_pts, width, color, on * zoom, off * zoom)
+                // Too fine to see as dashes at this zoom: a fainter solid line.
+                let faded = color.gamma_multiply(on / (on + off).max(f32::EPSILON));
+                add_polyline(&mut mesh, &screen_pts, width, faded, area);
             }
+            None => add_polyline(&mut mesh, &screen_pts, width, color, area),
         }
         if let Some(tri) = e.arrow {
             let idx = mesh.vertices.len() as u32;
@@ -118,62 +154,25 @@ pub fn paint_scene(
     painter.add(egui::Shape::mesh(mesh));
 
     // Nodes: ring, circle, icon.
-    for n in &scene.nodes {
-        if !on_screen(&n.bounds()) {
-            continue;
-        }
+    for n in nodes.iter().filter_map(|&i| scene.nodes.get(i as usize)) {
         stats.nodes += 1;
-        let c = to_screen(n.center);
-        let r = n.radius * zoom;
-        if n.selected {
-            painter.circle_stroke(
-                c,
-                r + (style::SELECTION_RING_GAP + style::SELECTION_RING_WIDTH * 0.5) * zoom,
-                Stroke::new(
-                    style::SELECTION_RING_WIDTH * zoom,
-                    color32(style::SELECTED_COLOR),
-                ),
-            );
-        }
-        painter.circle_filled(c, r, color32(n.fill));
-        let side = 2.0 * r * style::ICON_SCALE;
-        if side >= 3.0 {
-            let px = side * painter.pixels_per_point();
-            if let Some(tex) = icons.get(painter.ctx(), n.kind, px) {
-                painter.image(
-                    tex.id(),
-                    Rect::from_center_size(c, Vec2::splat(side)),
-                    Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
-                    color32(style::ICON_COLOR),
-                );
-            }
-        }
-        if n.pinned {
-            // Screen-only affordance (exports leave it out): where the analyst dropped it.
-            let d = r * std::f32::consts::FRAC_1_SQRT_2;
-            painter.circle_filled(
-                c + Vec2::new(d, -d),
-                (0.2 * r).max(2.5),
-                Color32::from_gray(30),
-            );
-        }
+        paint_node(painter, n, &to_screen, zoom, icons);
     }
 
     // Labels: link labels, then node labels, only when legible.
     if style::EDGE_LABEL_SIZE * zoom >= MIN_LABEL_SCREEN_SIZE {
         let font = FontId::proportional(style::EDGE_LABEL_SIZE * zoom);
         let color = color32(style::EDGE_LABEL_COLOR);
-        for e in &scene.edges {
-            if let Some(text) = &e.label
-                && on_screen(&e.bounds)
-            {
-                painter.text(
-                    to_screen(e.label_at),
-                    Align2::CENTER_CENTER,
-                    text,
-                    font.clone(),
-                    color,
-                );
+        for e in edges.iter().filter_map(|&i| scene.edges.get(i as usize)) {
+            if let Some(text) = &e.label {
+                let at = to_screen(e.label_at);
+                if !clip
+                    .expand(style::text_width(text, style::EDGE_LABEL_SIZE) * zoom)
+                    .contains(at)
+                {
+                    continue;
+                }
+                painter.text(at, Align2::CENTER_CENTER, text, font.clone(), color);
                 stats.labels += 1;
             }
         }
@@ -181,10 +180,7 @@ pub fn paint_scene(
     if style::NODE_LABEL_SIZE * zoom >= MIN_LABEL_SCREEN_SIZE {
         let font = FontId::proportional(style::NODE_LABEL_SIZE * zoom);
         let color = color32(style::TEXT_COLOR);
-        for n in &scene.nodes {
-            if !on_screen(&n.bounds()) {
-                continue;
-            }
+        for n in nodes.iter().filter_map(|&i| scene.nodes.get(i as usize)) {
             painter.text(
                 to_screen(n.label_top()),
                 Align2::CENTER_TOP,
@@ -196,6 +192,116 @@ pub fn paint_scene(
         }
     }
     stats
+}
+
+/// One node: selection ring, filled circle, icon, pin mark.
+pub fn paint_node(
+    painter: &egui::Painter,
+    n: &NodeShape,
+    to_screen: impl Fn([f32; 2]) -> Pos2,
+    zoom: f32,
+    icons: &mut IconTextures,
+) {
+    let c = to_screen(n.center);
+    let r = n.radius * zoom;
+    if n.selected {
+        painter.circle_stroke(
+            c,
+            r + (style::SELECTION_RING_GAP + style::SELECTION_RING_WIDTH * 0.5) * zoom,
+            Stroke::new(
+                (style::SELECTION_RING_WIDTH * zoom).max(1.0),
+                color32(style::SELECTED_COLOR),
+            ),
+        );
+    }
+    painter.circle_filled(c, r, color32(n.fill));
+    let side = 2.0 * r * style::ICON_SCALE;
+    if side >= 3.0 {
+        let px = side * painter.pixels_per_point();
+        if let Some(tex) = icons.get(painter.ctx(), n.kind, px) {
+            painter.image(
+                tex.id(),
+                Rect::from_center_size(c, Vec2::splat(side)),
+                Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
+                color32(style::ICON_COLOR),
+            );
+        }
+    }
+    if n.pinned {
+        // Screen-only affordance (exports leave it out): where the analyst dropped it.
+        let d = r * std::f32::consts::FRAC_1_SQRT_2;
+        painter.circle_filled(
+            c + Vec2::new(d, -d),
+            (0.2 * r).max(2.5),
+            Color32::from_gray(30),
+        );
+    }
+}
+
+/// Paint a level of detail: link bundles (width and shade by how many links they stand for),
+/// then one dot per occupied cell (size by node count, colour by the dominant type). One mesh.
+pub fn paint_lod(
+    painter: &egui::Painter,
+    lod: &LodLevel,
+    area: Bounds,
+    to_screen: impl Fn([f32; 2]) -> Pos2,
+    zoom: f32,
+) -> PaintStats {
+    let mut stats = PaintStats {
+        lod_level: Some(lod.level),
+        ..PaintStats::default()
+    };
+    let clip = painter.clip_rect().expand(4.0);
+    let mut mesh = Mesh::default();
+    let edge = color32(style::EDGE_COLOR);
+    for b in lod.bundles_in(area) {
+        let weight = ((b.count + 1) as f32).log2();
+        let width = (0.6 + 0.5 * weight).min(4.0);
+        let alpha = (0.25 + 0.15 * weight).min(0.9);
+        add_polyline(
+            &mut mesh,
+            &[to_screen(b.from), to_screen(b.to)],
+            width,
+            edge.gamma_multiply(alpha),
+            clip,
+        );
+        stats.bundles += 1;
+    }
+    let cell_px = lod.cell * zoom;
+    for d in lod.dots_in(area) {
+        let r = (1.2 + 1.1 * (d.count as f32).sqrt()).min(0.75 * cell_px.max(2.0));
+        add_disc(&mut mesh, to_screen(d.center), r, color32(d.fill));
+        stats.dots += 1;
+    }
+    painter.add(egui::Shape::mesh(mesh));
+    stats
+}
+
+/// A filled, anti-aliased disc (a fan with a one-point feathered rim).
+fn add_disc(mesh: &mut Mesh, c: Pos2, r: f32, color: Color32) {
+    let k: u32 = if r < 3.0 { 8 } else { 14 };
+    let idx = mesh.vertices.len() as u32;
+    mesh.colored_vertex(c, color);
+    let inner = (r - 0.5).max(0.3);
+    let outer = r + 0.5;
+    for i in 0..k {
+        let a = i as f32 * std::f32::consts::TAU / k as f32;
+        let dir = Vec2::new(a.cos(), a.sin());
+        mesh.colored_vertex(c + dir * inner, color);
+        mesh.colored_vertex(c + dir * outer, Color32::TRANSPARENT);
+    }
+    for i in 0..k {
+        let j = (i + 1) % k;
+        let (ia, oa, ib, ob) = (
+            idx + 1 + 2 * i,
+            idx + 2 + 2 * i,
+            idx + 1 + 2 * j,
+            idx + 2 + 2 * j,
+        );
+        mesh.add_triangle(idx, ia, ib);
+        mesh.add_triangle(ia, oa, ob);
+        mesh.add_triangle(ia, ob, ib);
+    }
 }
 
 /// A quad from `a` to `b`, `width` wide.
@@ -215,44 +321,96 @@ fn add_segment(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
     mesh.add_triangle(idx, idx + 2, idx + 3);
 }
 
-fn add_polyline(mesh: &mut Mesh, pts: &[Pos2], width: f32, color: Color32) {
+/// The segments of a polyline that come near `area` (screen points).
+fn add_polyline(mesh: &mut Mesh, pts: &[Pos2], width: f32, color: Color32, area: Rect) {
     for w in pts.windows(2) {
-        add_segment(mesh, w[0], w[1], width, color);
+        if Rect::from_two_pos(w[0], w[1]).intersects(area) {
+            add_segment(mesh, w[0], w[1], width, color);
+        }
     }
 }
 
+/// The part of segment `a`–`b` inside `r` as parameters `t0 ≤ t1` in `[0, 1]` (Liang–Barsky).
+fn clip_segment(a: Pos2, b: Pos2, r: Rect) -> Option<(f32, f32)> {
+    let d = b - a;
+    let (mut t0, mut t1) = (0.0f32, 1.0f32);
+    for (p, q) in [
+        (-d.x, a.x - r.min.x),
+        (d.x, r.max.x - a.x),
+        (-d.y, a.y - r.min.y),
+        (d.y, r.max.y - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    (t0 <= t1).then_some((t0, t1))
+}
+
 /// Dashes along a polyline; the pattern runs on across corners, starting "on" at the first
-/// point (as SVG's `stroke-dasharray` does).
-fn add_dashed(mesh: &mut Mesh, pts: &[Pos2], width: f32, color: Color32, on: f32, off: f32) {
-    if on + off < 0.5 {
-        // Too fine to see as dashes at this zoom: a fainter solid line.
-        let faded = color.gamma_multiply(on / (on + off).max(f32::EPSILON));
-        add_polyline(mesh, pts, width, faded);
+/// point (as SVG's `stroke-dasharray` does). Only the dashes inside `area` are added, so a long
+/// line mostly off screen costs what its visible part does.
+fn add_dashed(
+    mesh: &mut Mesh,
+    pts: &[Pos2],
+    width: f32,
+    color: Color32,
+    on: f32,
+    off: f32,
+    area: Rect,
+) {
+    let period = on + off;
+    if !(period > 0.0 && period.is_finite()) {
+        add_polyline(mesh, pts, width, color, area);
         return;
     }
-    let mut drawing = true;
-    let mut left = on;
+    // Distance along the polyline at the start of the current segment.
+    let mut along = 0.0f32;
     for w in pts.windows(2) {
-        let (mut a, b) = (w[0], w[1]);
-        let mut seg = (b - a).length();
+        let (a, b) = (w[0], w[1]);
+        let seg = (b - a).length();
         if seg <= f32::EPSILON {
             continue;
         }
-        let dir = (b - a) / seg;
-        while seg > 0.0 {
-            let step = left.min(seg);
-            let next = a + dir * step;
-            if drawing {
-                add_segment(mesh, a, next, width, color);
-            }
-            a = next;
-            seg -= step;
-            left -= step;
-            if left <= 1e-4 {
-                drawing = !drawing;
-                left = if drawing { on } else { off };
+        if let Some((t0, t1)) = clip_segment(a, b, area) {
+            let dir = (b - a) / seg;
+            let end = along + t1 * seg;
+            let mut pos = along + t0 * seg;
+            while pos < end {
+                let phase = pos.rem_euclid(period);
+                if phase < on && on - phase > 1e-3 {
+                    let stop = (pos + on - phase).min(end);
+                    if stop <= pos {
+                        break;
+                    }
+                    add_segment(
+                        mesh,
+                        a + dir * (pos - along),
+                        a + dir * (stop - along),
+                        width,
+                        color,
+                    );
+                    pos = stop;
+                } else {
+                    // To the start of the next dash; stop where f32 can no longer advance.
+                    let next = pos + (period - phase).max(1e-3);
+                    if next <= pos {
+                        break;
+                    }
+                    pos = next;
+                }
             }
         }
+        along += seg;
     }
 }
 
@@ -264,11 +422,30 @@ mod tests {
     fn dashes_cover_the_on_part_of_the_pattern() {
         let mut mesh = Mesh::default();
         let pts = [Pos2::new(0.0, 0.0), Pos2::new(100.0, 0.0)];
-        add_dashed(&mut mesh, &pts, 2.0, Color32::BLACK, 6.0, 4.0);
+        let all = Rect::from_min_max(Pos2::new(-10.0, -10.0), Pos2::new(200.0, 10.0));
+        add_dashed(&mut mesh, &pts, 2.0, Color32::BLACK, 6.0, 4.0, all);
         // 100 / (6 + 4) = 10 dashes, one quad (4 vertices) each.
         assert_eq!(mesh.vertices.len(), 40);
         let mut solid = Mesh::default();
-        add_polyline(&mut solid, &pts, 2.0, Color32::BLACK);
+        add_polyline(&mut solid, &pts, 2.0, Color32::BLACK, all);
         assert_eq!(solid.vertices.len(), 4);
+    }
+
+    #[test]
+    fn only_the_dashes_on_screen_are_built_and_keep_their_phase() {
+        // A line 10,000 points long of which 50 points are on screen.
+        let pts = [Pos2::new(-5000.0, 0.0), Pos2::new(5000.0, 0.0)];
+        let screen = Rect::from_min_max(Pos2::new(0.0, -10.0), Pos2::new(50.0, 10.0));
+        let mut mesh = Mesh::default();
+        add_dashed(&mut mesh, &pts, 2.0, Color32::BLACK, 6.0, 4.0, screen);
+        // Dashes start every 10 points from x = -5000, so at 0, 10, 20, 30, 40 on screen.
+        assert_eq!(mesh.vertices.len(), 5 * 4);
+        let xs: Vec<f32> = mesh.vertices.iter().step_by(4).map(|v| v.pos.x).collect();
+        assert_eq!(xs, vec![0.0, 10.0, 20.0, 30.0, 40.0]);
+        // Off screen entirely: nothing.
+        let mut none = Mesh::default();
+        let away = Rect::from_min_max(Pos2::new(0.0, 100.0), Pos2::new(50.0, 120.0));
+        add_dashed(&mut none, &pts, 2.0, Color32::BLACK, 6.0, 4.0, away);
+        assert!(none.vertices.is_empty());
     }
 }

@@ -103,6 +103,8 @@ pub struct LinkchartApp {
     view: View,
     view_key: Option<ViewKey>,
     scene: Scene,
+    /// Keeps `scene` between frames, with its spatial indexes and levels of detail.
+    scene_cache: crate::scene::cache::SceneCache,
     icons: draw::IconTextures,
     pub export_ui: export_ui::ExportUi,
     ctx: Option<egui::Context>,
@@ -157,6 +159,7 @@ impl LinkchartApp {
             view: View::default(),
             view_key: None,
             scene: Scene::default(),
+            scene_cache: Default::default(),
             icons: draw::IconTextures::default(),
             export_ui: export_ui::ExportUi::default(),
             ctx: None,
@@ -192,6 +195,7 @@ impl LinkchartApp {
         let fresh = chart.is_none();
         self.chart = chart.unwrap_or_default();
         self.view_key = None;
+        self.scene_cache.invalidate();
         self.document_view = None;
         self.dirty = false;
         self.refresh_view();

@@ -31,6 +31,17 @@ pub fn build_scene(
     view: &View,
     options: &SceneOptions,
 ) -> Scene {
+    build_scene_tracked(model, chart, view, options).0
+}
+
+/// [`build_scene`], and what [`update_positions`] and [`update_selection`] need to change the
+/// scene in place later (which nodes each edge joins, its bend and direction).
+pub fn build_scene_tracked(
+    model: &Model,
+    chart: &ChartState,
+    view: &View,
+    options: &SceneOptions,
+) -> (Scene, SceneTopology) {
     // Dense index: entity id → node slot.
     let max_id = view.entities.iter().map(|e| e.0).max().map_or(0, |m| m + 1);
     let mut slot = vec![u32::MAX; max_id as usize];
@@ -118,7 +129,7 @@ pub fn build_scene(
         .collect();
     let bends = parallel_bends(&links, &slot, nodes.len());
     // Links: independent of each other, so built in parallel (in order).
-    let make_edge = |(l, bend): (&&crate::model::Link, f32)| -> Option<EdgeShape> {
+    let make_edge = |(l, bend): (&&crate::model::Link, f32)| -> Option<(EdgeShape, TopoEdge)> {
         let a = *slot.get(l.from.0 as usize)?;
         let b = *slot.get(l.to.0 as usize)?;
         if a == u32::MAX || b == u32::MAX || a == b {
@@ -143,30 +154,26 @@ pub fn build_scene(
             && (l.kind != LinkKind::CoMention || options.comention_labels)
             && !l.label.trim().is_empty())
         .then(|| style::short_label(&l.label));
-        let geometry = edge_geometry(&na, &nb, bend, l.directed, width)?;
-        let mut bounds = Bounds::EMPTY;
-        for p in &geometry.points {
-            bounds.include(*p, width);
-        }
-        if let Some(tri) = &geometry.arrow {
-            for p in tri {
-                bounds.include(*p, 0.0);
-            }
-        }
-        if let Some(text) = &label {
-            let hw = style::text_width(text, style::EDGE_LABEL_SIZE) * 0.5;
-            let hh = style::FONT_ROW_HEIGHT * style::EDGE_LABEL_SIZE * 0.5;
-            let c = geometry.label_at;
-            bounds = bounds.union(&Bounds::from_corners(
-                [c[0] - hw, c[1] - hh],
-                [c[0] + hw, c[1] + hh],
-            ));
-        }
-        Some(EdgeShape {
+        let mut points = Vec::with_capacity(2);
+        let geometry = edge_geometry(&na, &nb, bend, l.directed, width, &mut points)?;
+        let bounds = edge_bounds(
+            &points,
+            geometry.arrow.as_ref(),
+            width,
+            label.as_deref(),
+            geometry.label_at,
+        );
+        let topo = TopoEdge {
+            a,
+            b,
+            bend,
+            directed: l.directed,
+        };
+        let shape = EdgeShape {
             link: l.id,
             from: l.from,
             to: l.to,
-            points: geometry.points,
+            points,
             confidence,
             style: LineStyle::from_confidence(confidence),
             color: if selected {
@@ -180,16 +187,27 @@ pub fn build_scene(
             label_at: geometry.label_at,
             selected,
             bounds,
-        })
+        };
+        Some((shape, topo))
     };
-    let edges: Vec<EdgeShape> = if links.len() >= PARALLEL_MIN_LINKS {
+    let (edges, topo_edges): (Vec<EdgeShape>, Vec<TopoEdge>) = if links.len() >= PARALLEL_MIN_LINKS
+    {
         links
             .par_iter()
             .zip(bends.into_par_iter())
             .filter_map(make_edge)
-            .collect()
+            .unzip()
     } else {
-        links.iter().zip(bends).filter_map(make_edge).collect()
+        links.iter().zip(bends).filter_map(make_edge).unzip()
+    };
+    // Slots are node indices only while every node is kept.
+    let topology = SceneTopology {
+        edges: if options.only.is_none() {
+            topo_edges
+        } else {
+            Vec::new()
+        },
+        tracked: options.only.is_none(),
     };
 
     if let Some(area) = &options.only {
@@ -221,13 +239,253 @@ pub fn build_scene(
         directed,
     };
     let caption = caption(model, chart, view, &entities, &links, options);
-    Scene {
+    let scene = Scene {
         nodes,
         edges,
         bounds,
         legend,
         caption,
+    };
+    (scene, topology)
+}
+
+/// Per edge of a scene (same order): the node indices it joins, its bend and direction.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct TopoEdge {
+    a: u32,
+    b: u32,
+    bend: f32,
+    directed: bool,
+}
+
+/// What a full [`build_scene_tracked`] leaves for in-place updates of its scene.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SceneTopology {
+    edges: Vec<TopoEdge>,
+    /// False when the scene was built for part of the chart only (no in-place updates).
+    tracked: bool,
+}
+
+impl SceneTopology {
+    /// The node indices edge `i` joins (None when the scene was built for part of the chart).
+    pub fn edge_nodes(&self, i: usize) -> Option<(usize, usize)> {
+        self.edges
+            .get(i)
+            .filter(|_| self.tracked)
+            .map(|t| (t.a as usize, t.b as usize))
     }
+}
+
+/// What an in-place update did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Update {
+    /// The scene already showed this state.
+    Unchanged,
+    /// The scene was changed in place; `nodes` nodes and `edges` edges were touched.
+    Updated { nodes: usize, edges: usize },
+    /// The change cannot be made in place (a node gained or lost its position, placed nodes
+    /// would move, a link became degenerate): build the scene again.
+    Rebuild,
+}
+
+/// Move the nodes of `scene` to `positions` and redraw their links, in place. The result
+/// equals a full [`build_scene`] with those positions (or says [`Update::Rebuild`]).
+pub fn update_positions(
+    scene: &mut Scene,
+    topology: &SceneTopology,
+    positions: &std::collections::BTreeMap<crate::model::EntityId, [f32; 2]>,
+) -> Update {
+    if !topology.tracked || topology.edges.len() != scene.edges.len() {
+        return Update::Rebuild;
+    }
+    // Walk the sorted positions alongside the nodes (in id order).
+    let mut moved: Vec<u32> = Vec::new();
+    let mut any_placed = false;
+    {
+        let mut pos = positions.iter().peekable();
+        for (i, n) in scene.nodes.iter().enumerate() {
+            while pos.peek().is_some_and(|(id, _)| **id < n.id) {
+                pos.next();
+            }
+            let p = match pos.peek() {
+                Some((id, p)) if **id == n.id && p[0].is_finite() && p[1].is_finite() => Some(**p),
+                _ => None,
+            };
+            match (p, n.placed) {
+                (Some(p), false) => {
+                    if p != n.center {
+                        moved.push(i as u32);
+                    }
+                }
+                (None, true) => any_placed = true,
+                // Gained or lost a position.
+                _ => return Update::Rebuild,
+            }
+        }
+    }
+    if moved.is_empty() {
+        return Update::Unchanged;
+    }
+    if any_placed {
+        // Nodes placed by the scene go round the laid-out ones, which moved.
+        return Update::Rebuild;
+    }
+    for &i in &moved {
+        let n = &mut scene.nodes[i as usize];
+        if let Some(p) = positions.get(&n.id) {
+            n.center = *p;
+        }
+    }
+    let disc: Vec<Disc> = scene
+        .nodes
+        .iter()
+        .map(|n| Disc {
+            center: n.center,
+            radius: n.radius,
+        })
+        .collect();
+    let mut is_moved = vec![false; scene.nodes.len()];
+    for &i in &moved {
+        is_moved[i as usize] = true;
+    }
+    let redo = |(e, t): (&mut EdgeShape, &TopoEdge)| -> Result<usize, ()> {
+        if !(is_moved[t.a as usize] || is_moved[t.b as usize]) {
+            return Ok(0);
+        }
+        redraw_edge(e, t, &disc)?;
+        Ok(1)
+    };
+    let touched: Result<usize, ()> = if scene.edges.len() >= PARALLEL_MIN_LINKS {
+        scene
+            .edges
+            .par_iter_mut()
+            .zip(topology.edges.par_iter())
+            .map(redo)
+            .try_reduce(|| 0, |a, b| Ok(a + b))
+    } else {
+        scene.edges.iter_mut().zip(&topology.edges).map(redo).sum()
+    };
+    let Ok(edges) = touched else {
+        return Update::Rebuild;
+    };
+    scene.bounds = scene_bounds(scene);
+    Update::Updated {
+        nodes: moved.len(),
+        edges,
+    }
+}
+
+/// Mark the selected and pinned nodes and the selected link as `chart` says, in place.
+pub fn update_selection(scene: &mut Scene, topology: &SceneTopology, chart: &ChartState) -> Update {
+    if !topology.tracked || topology.edges.len() != scene.edges.len() {
+        return Update::Rebuild;
+    }
+    let mut nodes = 0;
+    for n in &mut scene.nodes {
+        let selected = chart.selection.contains(&n.id);
+        let pinned = chart.pinned.contains(&n.id);
+        if n.selected != selected || n.pinned != pinned {
+            n.selected = selected;
+            n.pinned = pinned;
+            nodes += 1;
+        }
+    }
+    let changed: Vec<usize> = scene
+        .edges
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.selected != (chart.selected_link == Some(e.link)))
+        .map(|(i, _)| i)
+        .collect();
+    if nodes == 0 && changed.is_empty() {
+        return Update::Unchanged;
+    }
+    let disc: Vec<Disc> = changed
+        .iter()
+        .flat_map(|&i| [topology.edges[i].a, topology.edges[i].b])
+        .map(|s| {
+            let n = &scene.nodes[s as usize];
+            Disc {
+                center: n.center,
+                radius: n.radius,
+            }
+        })
+        .collect();
+    for (k, &i) in changed.iter().enumerate() {
+        let e = &mut scene.edges[i];
+        e.selected = !e.selected;
+        (e.width, e.color) = if e.selected {
+            (style::SELECTED_EDGE_WIDTH, style::SELECTED_COLOR)
+        } else {
+            (style::EDGE_WIDTH, style::EDGE_COLOR)
+        };
+        // Two discs per changed edge, in order: the local topology is (0, 1) of that pair.
+        let t = TopoEdge {
+            a: 0,
+            b: 1,
+            ..topology.edges[i]
+        };
+        if redraw_edge(e, &t, &disc[2 * k..2 * k + 2]).is_err() {
+            return Update::Rebuild;
+        }
+    }
+    scene.bounds = scene_bounds(scene);
+    Update::Updated {
+        nodes,
+        edges: changed.len(),
+    }
+}
+
+/// Recompute an edge's line, arrowhead, label position and bounds from its nodes' discs.
+fn redraw_edge(e: &mut EdgeShape, t: &TopoEdge, disc: &[Disc]) -> Result<(), ()> {
+    let (na, nb) = (disc[t.a as usize], disc[t.b as usize]);
+    let g = edge_geometry(&na, &nb, t.bend, t.directed, e.width, &mut e.points).ok_or(())?;
+    e.arrow = g.arrow;
+    e.label_at = g.label_at;
+    e.bounds = edge_bounds(
+        &e.points,
+        e.arrow.as_ref(),
+        e.width,
+        e.label.as_deref(),
+        e.label_at,
+    );
+    Ok(())
+}
+
+/// Bounds of every node and edge of a scene.
+fn scene_bounds(scene: &Scene) -> Bounds {
+    let nodes = scene.nodes.iter().map(NodeShape::bounds);
+    let edges = scene.edges.iter().map(|e| e.bounds);
+    nodes.chain(edges).fold(Bounds::EMPTY, |a, b| a.union(&b))
+}
+
+/// Bounds of a link's line, arrowhead and label.
+fn edge_bounds(
+    points: &[[f32; 2]],
+    arrow: Option<&[[f32; 2]; 3]>,
+    width: f32,
+    label: Option<&str>,
+    label_at: [f32; 2],
+) -> Bounds {
+    let mut bounds = Bounds::EMPTY;
+    for p in points {
+        bounds.include(*p, width);
+    }
+    if let Some(tri) = arrow {
+        for p in tri {
+            bounds.include(*p, 0.0);
+        }
+    }
+    if let Some(text) = label {
+        let hw = style::text_width(text, style::EDGE_LABEL_SIZE) * 0.5;
+        let hh = style::FONT_ROW_HEIGHT * style::EDGE_LABEL_SIZE * 0.5;
+        let c = label_at;
+        bounds = bounds.union(&Bounds::from_corners(
+            [c[0] - hw, c[1] - hh],
+            [c[0] + hw, c[1] + hh],
+        ));
+    }
+    bounds
 }
 
 /// The items of `all` (sorted by key) whose keys are in `wanted` (sorted), in order.
@@ -369,8 +627,8 @@ struct Disc {
     radius: f32,
 }
 
+/// An edge's arrowhead and label position; its polyline goes into a caller's buffer.
 struct EdgeGeometry {
-    points: Vec<[f32; 2]>,
     arrow: Option<[[f32; 2]; 3]>,
     label_at: [f32; 2],
 }
@@ -395,7 +653,9 @@ fn edge_geometry(
     bend: f32,
     directed: bool,
     width: f32,
+    points: &mut Vec<[f32; 2]>,
 ) -> Option<EdgeGeometry> {
+    points.clear();
     let d = sub(b.center, a.center);
     let len = length(d);
     if len.is_nan() || len <= 1e-3 {
@@ -416,8 +676,8 @@ fn edge_geometry(
         let mid = add_scaled(a.center, d, 0.5);
         if len <= start_cut + end_cut + arrow_len {
             // Overlapping nodes: a line under them, centre to centre.
+            points.extend([a.center, b.center]);
             return Some(EdgeGeometry {
-                points: vec![a.center, b.center],
                 arrow: None,
                 label_at: mid,
             });
@@ -437,8 +697,8 @@ fn edge_geometry(
         } else {
             (tip, None)
         };
+        points.extend([p0, p1]);
         return Some(EdgeGeometry {
-            points: vec![p0, p1],
             arrow,
             label_at: mid,
         });
@@ -473,8 +733,8 @@ fn edge_geometry(
     let t0 = leave(a.center, start_cut, true);
     let t_tip = leave(b.center, end_cut, false);
     if t0 >= t_tip {
+        points.extend([a.center, b.center]);
         return Some(EdgeGeometry {
-            points: vec![a.center, b.center],
             arrow: None,
             label_at,
         });
@@ -484,9 +744,9 @@ fn edge_geometry(
     } else {
         t_tip
     };
-    let points: Vec<[f32; 2]> = (0..=CURVE_SEGMENTS)
-        .map(|i| at(t0 + (t1 - t0) * i as f32 / CURVE_SEGMENTS as f32))
-        .collect();
+    points.extend(
+        (0..=CURVE_SEGMENTS).map(|i| at(t0 + (t1 - t0) * i as f32 / CURVE_SEGMENTS as f32)),
+    );
     let arrow = if directed {
         let tip = at(t_tip);
         let base = at(t1);
@@ -501,11 +761,7 @@ fn edge_geometry(
     } else {
         None
     };
-    Some(EdgeGeometry {
-        points,
-        arrow,
-        label_at,
-    })
+    Some(EdgeGeometry { arrow, label_at })
 }
 
 /// Filters, sources and counts for the caption.

@@ -4,7 +4,9 @@
 //! Knows nothing of egui or files.
 
 mod build;
+pub mod cache;
 pub mod icons;
+pub mod lod;
 pub mod style;
 pub mod synthetic;
 
@@ -12,7 +14,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Confidence, EntityId, EntityType, LinkId};
 
-pub use build::build_scene;
+pub use build::{
+    SceneTopology, Update, build_scene, build_scene_tracked, update_positions, update_selection,
+};
 
 /// An sRGBA colour, unpremultiplied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -35,8 +35,32 @@ impl Rng {
 }
 
 /// A model with `nodes` entities and `links` links, and a chart state placing every entity.
+///
+/// Positions are uniform at random and links join random pairs, so links are long: the worst
+/// case for drawing (a laid-out chart keeps linked nodes close; see [`synthetic_laid_out`]).
 pub fn synthetic(nodes: usize, links: usize, seed: u64) -> (Model, ChartState) {
+    generate(nodes, links, seed, Placement::Random)
+}
+
+/// Like [`synthetic`], but shaped like a chart after a force layout: nodes on a jittered
+/// lattice, and links mostly between near neighbours (within three lattice steps) with one in
+/// fifty joining random nodes far apart.
+pub fn synthetic_laid_out(nodes: usize, links: usize, seed: u64) -> (Model, ChartState) {
+    generate(nodes, links, seed, Placement::Local)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Placement {
+    Random,
+    Local,
+}
+
+/// Lattice spacing of [`synthetic_laid_out`] (about the same density as [`synthetic`]).
+const SPACING: f32 = 90.0;
+
+fn generate(nodes: usize, links: usize, seed: u64, placement: Placement) -> (Model, ChartState) {
     let mut rng = Rng(seed);
+    let cols = (nodes.max(1) as f64).sqrt().ceil() as usize;
     let documents: Vec<Document> = (0..8)
         .map(|i| {
             let text = "One sentence names them. Another one does too.".to_owned();
@@ -84,6 +108,22 @@ pub fn synthetic(nodes: usize, links: usize, seed: u64) -> (Model, ChartState) {
                 // A parallel link beside an earlier one.
                 let prev: &Link = &out_links[rng.below(out_links.len())];
                 (prev.to, prev.from)
+            } else if placement == Placement::Local && rng.below(50) != 0 {
+                // A lattice neighbour within three steps.
+                let a = rng.below(nodes);
+                let b = loop {
+                    let dx = rng.below(7) as isize - 3;
+                    let dy = rng.below(7) as isize - 3;
+                    let (x, y) = ((a % cols) as isize + dx, (a / cols) as isize + dy);
+                    if (dx, dy) == (0, 0) || x < 0 || y < 0 || x >= cols as isize {
+                        continue;
+                    }
+                    let b = y as usize * cols + x as usize;
+                    if b < nodes {
+                        break b;
+                    }
+                };
+                (EntityId(a as u32), EntityId(b as u32))
             } else {
                 let a = rng.below(nodes);
                 let mut b = rng.below(nodes - 1);
@@ -120,10 +160,20 @@ pub fn synthetic(nodes: usize, links: usize, seed: u64) -> (Model, ChartState) {
             });
         }
     }
-    let side = 90.0 * (nodes.max(1) as f32).sqrt();
+    let side = SPACING * (nodes.max(1) as f32).sqrt();
     let positions: BTreeMap<EntityId, [f32; 2]> = entities
         .iter()
-        .map(|e| (e.id, [rng.unit() * side, rng.unit() * side]))
+        .enumerate()
+        .map(|(i, e)| {
+            let p = match placement {
+                Placement::Random => [rng.unit() * side, rng.unit() * side],
+                Placement::Local => [
+                    ((i % cols) as f32 + 0.7 * (rng.unit() - 0.5)) * SPACING,
+                    ((i / cols) as f32 + 0.7 * (rng.unit() - 0.5)) * SPACING,
+                ],
+            };
+            (e.id, p)
+        })
         .collect();
     let model = Model {
         documents,

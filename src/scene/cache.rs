@@ -1,0 +1,431 @@
+//! The screen's scene, kept between frames: built once, changed in place when only positions or
+//! the selection change, indexed for culling and hit-testing, and merged per level of detail.
+//!
+//! Pan and zoom never touch it. [`SceneCache::ensure`] compares what the scene was built from
+//! (model generation and edit state, filters, hidden set, view size) and rebuilds only when
+//! that differs; otherwise it moves nodes that moved ([`update_positions`]) and re-marks the
+//! selection ([`update_selection`]). Plain data, no egui: the app's canvas drives it.
+
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
+
+use super::lod::LodLevel;
+use super::style;
+use super::{
+    Bounds, EdgeShape, Scene, SceneOptions, SceneTopology, Update, build_scene_tracked,
+    update_positions, update_selection,
+};
+use crate::chart::{ChartState, Filters, View};
+use crate::model::{EntityId, LinkId, Model};
+use crate::spatial::{BoxIndex, SpatialIndex};
+
+/// How often the cached scene was built or changed (for tests and the status line).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CacheStats {
+    /// Full `build_scene` runs.
+    pub builds: u64,
+    /// In-place moves of nodes and their links.
+    pub position_updates: u64,
+    /// In-place selection changes.
+    pub selection_updates: u64,
+    /// Levels of detail merged.
+    pub lod_builds: u64,
+}
+
+/// What a full build depends on, apart from positions and the selection.
+#[derive(Clone, Debug, PartialEq)]
+struct Key {
+    model_generation: u64,
+    edits: u64,
+    entities: usize,
+    links: usize,
+    filters: Filters,
+    hidden: BTreeSet<EntityId>,
+    view_entities: usize,
+    view_links: usize,
+}
+
+/// What is on screen: indices into the scene's nodes and edges, in drawing order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Visible {
+    pub nodes: Vec<u32>,
+    pub edges: Vec<u32>,
+}
+
+#[derive(Default)]
+pub struct SceneCache {
+    key: Option<Key>,
+    topology: SceneTopology,
+    selection: BTreeSet<EntityId>,
+    pinned: BTreeSet<EntityId>,
+    selected_link: Option<LinkId>,
+    model_generation: u64,
+    generation: u64,
+    stats: CacheStats,
+    circles: SpatialIndex,
+    node_boxes: BoxIndex,
+    edge_boxes: BoxIndex,
+    fit: Bounds,
+    lod: FxHashMap<i32, LodLevel>,
+}
+
+impl SceneCache {
+    /// The model was replaced: the next [`ensure`](Self::ensure) builds afresh.
+    pub fn invalidate(&mut self) {
+        self.model_generation += 1;
+        self.key = None;
+    }
+
+    /// Counts of builds and updates so far.
+    pub fn stats(&self) -> CacheStats {
+        self.stats
+    }
+
+    /// Changes whenever the scene does.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Bounds of the laid-out node centres, 30 units round each (what "fit to view" frames).
+    pub fn fit_bounds(&self) -> Bounds {
+        self.fit
+    }
+
+    /// Bring `scene` up to date with the model and chart; `edits` identifies the model's edit
+    /// state (it changes with every edit, undo and redo). Returns true when the scene changed.
+    pub fn ensure(
+        &mut self,
+        scene: &mut Scene,
+        model: &Model,
+        chart: &ChartState,
+        view: &View,
+        edits: u64,
+    ) -> bool {
+        let same = self.key.as_ref().is_some_and(|k| {
+            k.model_generation == self.model_generation
+                && k.edits == edits
+                && k.entities == model.entities.len()
+                && k.links == model.links.len()
+                && k.view_entities == view.entities.len()
+                && k.view_links == view.links.len()
+                && k.filters == chart.filters
+                && k.hidden == chart.hidden
+        });
+        let mut update = Update::Unchanged;
+        if same {
+            if self.selection != chart.selection
+                || self.pinned != chart.pinned
+                || self.selected_link != chart.selected_link
+            {
+                update = update_selection(scene, &self.topology, chart);
+                if matches!(update, Update::Updated { .. }) {
+                    self.stats.selection_updates += 1;
+                }
+                self.remember_selection(chart);
+            }
+            if update != Update::Rebuild {
+                match update_positions(scene, &self.topology, &chart.positions) {
+                    Update::Unchanged => {}
+                    Update::Rebuild => update = Update::Rebuild,
+                    u @ Update::Updated { .. } => {
+                        self.stats.position_updates += 1;
+                        update = u;
+                    }
+                }
+            }
+        }
+        if !same || update == Update::Rebuild {
+            let (s, topology) = build_scene_tracked(model, chart, view, &SceneOptions::default());
+            *scene = s;
+            self.topology = topology;
+            self.key = Some(Key {
+                model_generation: self.model_generation,
+                edits,
+                entities: model.entities.len(),
+                links: model.links.len(),
+                filters: chart.filters.clone(),
+                hidden: chart.hidden.clone(),
+                view_entities: view.entities.len(),
+                view_links: view.links.len(),
+            });
+            self.remember_selection(chart);
+            self.stats.builds += 1;
+            update = Update::Rebuild;
+        }
+        if update == Update::Unchanged {
+            return false;
+        }
+        self.generation += 1;
+        self.reindex(scene);
+        true
+    }
+
+    fn remember_selection(&mut self, chart: &ChartState) {
+        self.selection.clone_from(&chart.selection);
+        self.pinned.clone_from(&chart.pinned);
+        self.selected_link = chart.selected_link;
+    }
+
+    fn reindex(&mut self, scene: &Scene) {
+        let centres: Vec<[f32; 2]> = scene.nodes.iter().map(|n| n.center).collect();
+        let radii: Vec<f32> = scene.nodes.iter().map(|n| n.radius).collect();
+        self.circles = SpatialIndex::build(&centres, &radii);
+        let boxes = |b: Bounds| [b.min[0], b.min[1], b.max[0], b.max[1]];
+        self.node_boxes = BoxIndex::build(scene.nodes.iter().map(|n| boxes(n.bounds())).collect());
+        self.edge_boxes = BoxIndex::build(scene.edges.iter().map(|e| boxes(e.bounds)).collect());
+        let mut fit = Bounds::EMPTY;
+        for n in scene.nodes.iter().filter(|n| !n.placed) {
+            fit.include(n.center, 30.0);
+        }
+        self.fit = fit;
+        self.lod.clear();
+    }
+
+    /// The nodes and edges that overlap `area` (chart coordinates), in drawing order. Edges
+    /// are tested along their lines, not just their bounds; `labels` says whether link labels
+    /// are drawn (their boxes count then).
+    pub fn visible(&self, scene: &Scene, area: Bounds, labels: bool) -> Visible {
+        let mut nodes: Vec<u32> = Vec::new();
+        self.node_boxes
+            .for_each_overlapping(area.min, area.max, |i| nodes.push(i as u32));
+        nodes.sort_unstable();
+        let mut edges: Vec<u32> = Vec::new();
+        self.edge_boxes
+            .for_each_overlapping(area.min, area.max, |i| {
+                if let Some(e) = scene.edges.get(i)
+                    && edge_overlaps(e, &area, labels)
+                {
+                    edges.push(i as u32);
+                }
+            });
+        edges.sort_unstable();
+        Visible { nodes, edges }
+    }
+
+    /// The topmost node whose circle, at least `min_radius` and grown by `pad`, holds `p`.
+    pub fn node_at(&self, p: [f32; 2], min_radius: f32, pad: f32) -> Option<usize> {
+        self.circles.at_padded(p, min_radius, pad)
+    }
+
+    /// Nodes whose centre is in the rectangle `[min, max]`, in scene order.
+    pub fn nodes_in_rect(&self, min: [f32; 2], max: [f32; 2]) -> Vec<usize> {
+        self.circles.in_rect(min, max)
+    }
+
+    /// The edge whose line passes nearest `p`, within `tolerance`.
+    pub fn edge_at(&self, scene: &Scene, p: [f32; 2], tolerance: f32) -> Option<usize> {
+        let mut best: Option<(f32, usize)> = None;
+        let (lo, hi) = (
+            [p[0] - tolerance, p[1] - tolerance],
+            [p[0] + tolerance, p[1] + tolerance],
+        );
+        self.edge_boxes.for_each_overlapping(lo, hi, |i| {
+            if let Some(e) = scene.edges.get(i) {
+                let d = e.distance(p);
+                if d <= tolerance && best.is_none_or(|(bd, bi)| d < bd || (d == bd && i < bi)) {
+                    best = Some((d, i));
+                }
+            }
+        });
+        best.map(|(_, i)| i)
+    }
+
+    /// The scene merged at `level` (built on first use, kept until the scene changes).
+    pub fn lod(&mut self, scene: &Scene, level: i32) -> &LodLevel {
+        let topology = &self.topology;
+        let stats = &mut self.stats;
+        self.lod.entry(level).or_insert_with(|| {
+            stats.lod_builds += 1;
+            LodLevel::build(scene, topology, level)
+        })
+    }
+}
+
+/// True when the edge's line (or arrowhead, or label when drawn) overlaps `area`.
+fn edge_overlaps(e: &EdgeShape, area: &Bounds, labels: bool) -> bool {
+    let grown = area.expand(e.width);
+    let line = e
+        .points
+        .windows(2)
+        .any(|w| segment_meets_rect(w[0], w[1], &grown));
+    if line {
+        return true;
+    }
+    if let Some(tri) = &e.arrow {
+        let mut b = Bounds::EMPTY;
+        for p in tri {
+            b.include(*p, 0.0);
+        }
+        if b.intersects(area) {
+            return true;
+        }
+    }
+    if labels && let Some(text) = &e.label {
+        let hw = style::text_width(text, style::EDGE_LABEL_SIZE) * 0.5;
+        let hh = style::FONT_ROW_HEIGHT * style::EDGE_LABEL_SIZE * 0.5;
+        let c = e.label_at;
+        return Bounds::from_corners([c[0] - hw, c[1] - hh], [c[0] + hw, c[1] + hh])
+            .intersects(area);
+    }
+    false
+}
+
+/// True when the segment `a`–`b` touches the rectangle: their boxes overlap and the rectangle's
+/// corners are not all strictly on one side of the line.
+pub fn segment_meets_rect(a: [f32; 2], b: [f32; 2], r: &Bounds) -> bool {
+    if !Bounds::from_corners(a, b).intersects(r) {
+        return false;
+    }
+    let d = [b[0] - a[0], b[1] - a[1]];
+    let side = |x: f32, y: f32| d[0] * (y - a[1]) - d[1] * (x - a[0]);
+    let s = [
+        side(r.min[0], r.min[1]),
+        side(r.max[0], r.min[1]),
+        side(r.min[0], r.max[1]),
+        side(r.max[0], r.max[1]),
+    ];
+    !(s.iter().all(|v| *v > 0.0) || s.iter().all(|v| *v < 0.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::visible;
+    use crate::scene::synthetic::synthetic_laid_out;
+    use crate::scene::{build_scene, update_positions};
+
+    fn setup(n: usize) -> (Model, ChartState, View) {
+        let (model, chart) = synthetic_laid_out(n, n * 3, 9);
+        let view = visible(&model, &chart);
+        (model, chart, view)
+    }
+
+    #[test]
+    fn moving_nodes_in_place_matches_a_full_build() {
+        let (model, mut chart, view) = setup(3_000);
+        let mut cache = SceneCache::default();
+        let mut scene = Scene::default();
+        assert!(cache.ensure(&mut scene, &model, &chart, &view, 0));
+        // A few nodes dragged, then every node nudged (a layout step).
+        for id in [EntityId(3), EntityId(1500)] {
+            if let Some(p) = chart.positions.get_mut(&id) {
+                p[0] += 400.0;
+            }
+        }
+        assert!(cache.ensure(&mut scene, &model, &chart, &view, 0));
+        assert_eq!(
+            scene,
+            build_scene(&model, &chart, &view, &SceneOptions::default())
+        );
+        for p in chart.positions.values_mut() {
+            p[1] -= 7.5;
+        }
+        assert!(cache.ensure(&mut scene, &model, &chart, &view, 0));
+        assert_eq!(
+            scene,
+            build_scene(&model, &chart, &view, &SceneOptions::default())
+        );
+        let s = cache.stats();
+        assert_eq!((s.builds, s.position_updates), (1, 2));
+        // Nothing changed: nothing done.
+        assert!(!cache.ensure(&mut scene, &model, &chart, &view, 0));
+    }
+
+    #[test]
+    fn selection_changes_in_place_match_a_full_build() {
+        let (model, mut chart, view) = setup(500);
+        let mut cache = SceneCache::default();
+        let mut scene = Scene::default();
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        chart.selection.insert(EntityId(7));
+        chart.pinned.insert(EntityId(8));
+        chart.selected_link = Some(model.links[10].id);
+        assert!(cache.ensure(&mut scene, &model, &chart, &view, 0));
+        assert_eq!(
+            scene,
+            build_scene(&model, &chart, &view, &SceneOptions::default())
+        );
+        chart.selected_link = Some(model.links[11].id);
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        assert_eq!(
+            scene,
+            build_scene(&model, &chart, &view, &SceneOptions::default())
+        );
+        assert_eq!(cache.stats().builds, 1);
+        assert_eq!(cache.stats().selection_updates, 2);
+    }
+
+    #[test]
+    fn edits_filters_and_a_new_model_rebuild() {
+        let (model, mut chart, _) = setup(300);
+        let mut cache = SceneCache::default();
+        let mut scene = Scene::default();
+        let view = visible(&model, &chart);
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        cache.ensure(&mut scene, &model, &chart, &view, 1);
+        assert_eq!(cache.stats().builds, 2, "an edit rebuilds");
+        chart.filters.show_comention = false;
+        let view = visible(&model, &chart);
+        cache.ensure(&mut scene, &model, &chart, &view, 1);
+        assert_eq!(cache.stats().builds, 3, "a filter rebuilds");
+        assert_eq!(scene.edges.len(), view.links.len());
+        cache.invalidate();
+        cache.ensure(&mut scene, &model, &chart, &view, 1);
+        assert_eq!(cache.stats().builds, 4, "a new model rebuilds");
+        // A node losing its position cannot be moved in place.
+        chart.positions.remove(&EntityId(5));
+        let before = scene.clone();
+        assert_eq!(
+            update_positions(&mut scene, &cache.topology, &chart.positions),
+            Update::Rebuild
+        );
+        assert_eq!(scene, before);
+    }
+
+    #[test]
+    fn visible_and_hit_tests_agree_with_a_scan() {
+        let (model, chart, view) = setup(4_000);
+        let mut cache = SceneCache::default();
+        let mut scene = Scene::default();
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        let area = Bounds::from_corners([1000.0, 1200.0], [2600.0, 2200.0]);
+        let v = cache.visible(&scene, area, true);
+        let want_nodes: Vec<u32> = (0..scene.nodes.len() as u32)
+            .filter(|&i| scene.nodes[i as usize].bounds().intersects(&area))
+            .collect();
+        assert_eq!(v.nodes, want_nodes);
+        let want_edges: Vec<u32> = (0..scene.edges.len() as u32)
+            .filter(|&i| edge_overlaps(&scene.edges[i as usize], &area, true))
+            .collect();
+        assert_eq!(v.edges, want_edges);
+        assert!(!v.edges.is_empty() && v.edges.len() < scene.edges.len() / 4);
+        // The node under a centre is that node (the lattice keeps them apart).
+        let n = &scene.nodes[1234];
+        assert_eq!(cache.node_at(n.center, 0.0, 0.0), Some(1234));
+        // The edge under the middle of a straight link's line is that link (or one as close).
+        let (i, e) = scene
+            .edges
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.points.len() == 2)
+            .expect("a straight link");
+        let mid = [
+            (e.points[0][0] + e.points[1][0]) * 0.5,
+            (e.points[0][1] + e.points[1][1]) * 0.5,
+        ];
+        let hit = cache.edge_at(&scene, mid, 3.0).expect("a link");
+        assert!(scene.edges[hit].distance(mid) <= scene.edges[i].distance(mid));
+    }
+
+    #[test]
+    fn segments_meet_rectangles_only_when_they_cross_them() {
+        let r = Bounds::from_corners([0.0, 0.0], [10.0, 10.0]);
+        assert!(segment_meets_rect([-5.0, 5.0], [15.0, 5.0], &r));
+        assert!(segment_meets_rect([5.0, 5.0], [6.0, 6.0], &r));
+        // Passes the corner diagonally outside: its box overlaps, the line does not.
+        assert!(!segment_meets_rect([-5.0, 12.0], [12.0, -5.0 + 30.0], &r));
+        assert!(!segment_meets_rect([8.0, 25.0], [25.0, 8.0], &r));
+        assert!(!segment_meets_rect([20.0, 0.0], [30.0, 10.0], &r));
+    }
+}

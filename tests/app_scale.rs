@@ -1,0 +1,210 @@
+//! A 10,000-node chart in the app: drawn merged when zoomed out, single nodes when zoomed in,
+//! hit-testing and box select through the spatial index, and pan/zoom without rebuilding the
+//! scene. No timing here: frame times are in `benches/app_frame.rs`.
+
+#![cfg(feature = "gui")]
+
+mod app_support;
+
+use std::collections::BTreeSet;
+
+use app_support::{click_at, drag, drag_with};
+use egui::Modifiers;
+use egui_kittest::Harness;
+use linkchart::app::LinkchartApp;
+use linkchart::model::{EntityId, Model};
+use linkchart::scene::synthetic::synthetic_laid_out;
+
+const NODES: usize = 10_000;
+
+/// The app on a laid-out 10k-node, 50k-link chart, fitted to a 1280×800 window.
+fn big() -> Harness<'static, LinkchartApp> {
+    let (model, chart) = synthetic_laid_out(NODES, 5 * NODES, 3);
+    let mut app = LinkchartApp::new_for_test(Model::default());
+    app.set_model(model, Some(chart));
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |_| app);
+    h.run_steps(3);
+    h
+}
+
+/// Zoom to 1 centred on `id`'s position and draw.
+fn zoom_in_on(h: &mut Harness<'static, LinkchartApp>, id: EntityId) -> egui::Pos2 {
+    let app = h.state_mut();
+    let p = app.chart.positions[&id];
+    app.auto_fit = false;
+    app.chart.view.center = p;
+    app.chart.view.zoom = 1.0;
+    h.run_steps(2);
+    h.state().screen_pos_of(id).expect("on screen")
+}
+
+#[test]
+fn zoomed_out_the_chart_is_drawn_as_merged_dots_and_bundles() {
+    let mut h = big();
+    let app = h.state();
+    assert_eq!(app.scene().nodes.len(), NODES);
+    let painted = app.canvas.painted;
+    assert!(painted.lod_level.is_some(), "{painted:?}");
+    assert!(
+        painted.dots > 100 && painted.dots < NODES / 2,
+        "cells merge nodes: {painted:?}"
+    );
+    assert!(painted.bundles > 0, "{painted:?}");
+    assert_eq!(painted.edges, 0, "no single links when merged");
+    assert_eq!(painted.labels, 0);
+
+    // Pixels: the middle of the chart is covered with dots and bundles, not left blank.
+    let rect = app.canvas.rect;
+    let img = h.render().expect("render");
+    let background = img
+        .get_pixel(rect.min.x as u32 + 2, rect.min.y as u32 + 2)
+        .0;
+    let mid = rect.center();
+    let mut painted_px = 0;
+    let mut total = 0;
+    for dy in (-150..150).step_by(5) {
+        for dx in (-150..150).step_by(5) {
+            let p = img.get_pixel((mid.x + dx as f32) as u32, (mid.y + dy as f32) as u32);
+            total += 1;
+            if p.0 != background {
+                painted_px += 1;
+            }
+        }
+    }
+    assert!(
+        painted_px * 3 > total,
+        "{painted_px} of {total} sampled pixels painted"
+    );
+}
+
+#[test]
+fn zoomed_in_single_nodes_are_drawn_and_a_click_selects_exactly_that_node() {
+    let mut h = big();
+    let target = EntityId(5_050);
+    let at = zoom_in_on(&mut h, target);
+    let painted = h.state().canvas.painted;
+    assert_eq!(painted.lod_level, None);
+    assert!(
+        painted.nodes > 10 && painted.nodes < 1_000,
+        "only what is on screen: {painted:?}"
+    );
+    assert!(painted.labels > 0, "labels are legible at zoom 1");
+    let builds = h.state().scene_stats().builds;
+
+    h.hover_at(at);
+    h.step();
+    assert_eq!(h.state().canvas.hovered, Some(target));
+    click_at(&mut h, at, Modifiers::NONE);
+    assert_eq!(h.state().chart.selection, BTreeSet::from([target]));
+    let node = h
+        .state()
+        .scene()
+        .nodes
+        .iter()
+        .find(|n| n.id == target)
+        .expect("drawn");
+    assert!(node.selected, "the scene shows the selection");
+    assert_eq!(
+        h.state().scene_stats().builds,
+        builds,
+        "selecting marks the scene in place"
+    );
+}
+
+#[test]
+fn box_select_takes_exactly_the_nodes_inside() {
+    let mut h = big();
+    zoom_in_on(&mut h, EntityId(4_040));
+    let rect = h.state().canvas.rect;
+    let (from, to) = (
+        rect.center() - egui::vec2(180.0, 120.0),
+        rect.center() + egui::vec2(150.0, 100.0),
+    );
+    drag_with(
+        &mut h,
+        egui::PointerButton::Secondary,
+        from,
+        to,
+        Modifiers::NONE,
+    );
+    let boxed = egui::Rect::from_two_pos(from, to);
+    let app = h.state();
+    let want: BTreeSet<EntityId> = app
+        .chart
+        .positions
+        .keys()
+        .copied()
+        .filter(|id| app.screen_pos_of(*id).is_some_and(|p| boxed.contains(p)))
+        .collect();
+    assert!(want.len() > 5, "{}", want.len());
+    assert_eq!(app.chart.selection, want);
+}
+
+#[test]
+fn panning_and_zooming_do_not_rebuild_the_scene_and_dragging_moves_in_place() {
+    let mut h = big();
+    let before = h.state().scene_stats();
+    let (center, zoom) = (h.state().chart.view.center, h.state().chart.view.zoom);
+    // Pan by dragging the background (zoomed out: merged), then zoom with the wheel.
+    let rect = h.state().canvas.rect;
+    let from = (0..400)
+        .map(|k| rect.center() + egui::vec2((k % 20) as f32 * 1.5, (k / 20) as f32 * 1.5))
+        .find(|p| h.state().entity_at(*p).is_none())
+        .expect("background near the centre");
+    drag(
+        &mut h,
+        from,
+        from + egui::vec2(120.0, 60.0),
+        Modifiers::NONE,
+    );
+    assert_ne!(h.state().chart.view.center, center, "the chart panned");
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 200.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: Modifiers::NONE,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    h.run_steps(10);
+    assert_ne!(h.state().chart.view.zoom, zoom, "the wheel zoomed");
+    let after = h.state().scene_stats();
+    assert_eq!(after.builds, before.builds, "pan and zoom reuse the scene");
+    assert_eq!(after.position_updates, before.position_updates);
+
+    // Dragging a node moves it and its links in place while the button is down.
+    let target = EntityId(6_060);
+    let at = zoom_in_on(&mut h, target);
+    let before = h.state().scene_stats();
+    let start = h.state().chart.positions[&target];
+    h.event(egui::Event::PointerMoved(at));
+    h.step();
+    h.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.step();
+    for i in 1..=6 {
+        h.event(egui::Event::PointerMoved(
+            at + egui::vec2(10.0 * i as f32, 0.0),
+        ));
+        h.step();
+    }
+    let moved = h.state().chart.positions[&target];
+    assert!(moved[0] > start[0] + 30.0, "{start:?} → {moved:?}");
+    let during = h.state().scene_stats();
+    assert_eq!(during.builds, before.builds, "no rebuild while dragging");
+    assert!(during.position_updates > before.position_updates);
+    let drawn = h
+        .state()
+        .scene()
+        .nodes
+        .iter()
+        .find(|n| n.id == target)
+        .expect("drawn");
+    assert_eq!(drawn.center, moved, "the scene follows the drag");
+}
