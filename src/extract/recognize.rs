@@ -432,7 +432,11 @@ impl<'a> State<'a> {
                     || given
                     || (matches!(entry.kind, EntityType::Place | EntityType::Country)
                         && hit.form == Form::Name
-                        && (next_head || (entry.kind == EntityType::Place && next_org)))
+                        && (next_head
+                            || (entry.kind == EntityType::Place && next_org)
+                            || (entry.kind == EntityType::Country
+                                && hit.form == Form::Name
+                                && (next_org || self.particle_compound(j, b)))))
                     || of_place;
                 let demonym_org = hit.form == Form::Demonym
                     && j == i + 1
@@ -553,6 +557,18 @@ impl<'a> State<'a> {
         j
     }
 
+    /// `Tehreek-e-Insaf` at `j`: a capitalised word, a short particle and another part.
+    fn particle_compound(&self, j: usize, b: usize) -> bool {
+        j + 2 < b
+            && self.toks[j].is_word()
+            && self.toks[j].cap
+            && self.toks[j + 1].hyph
+            && !self.toks[j + 1].cap
+            && self.word(j + 1).len() <= 3
+            && self.toks[j + 2].hyph
+            && self.toks[j + 2].cap
+    }
+
     fn run_ends_in_org_head(&self, mut j: usize, b: usize) -> bool {
         let mut last = None;
         while j < b && self.toks[j].is_word() && self.toks[j].cap {
@@ -580,6 +596,17 @@ impl<'a> State<'a> {
             }
             let w = self.word(j);
             if t.hyph {
+                // `Tehreek-e-Insaf`, `Lashkar-e-Taiba`, `Hizb-ut-Tahrir`: a particle between
+                // capitalised parts.
+                if !t.cap
+                    && w.len() <= 3
+                    && j + 1 < b
+                    && self.toks[j + 1].hyph
+                    && self.toks[j + 1].cap
+                {
+                    j += 2;
+                    continue;
+                }
                 // `Lai Ching-te`, `Liang Wen-chieh`: a short syllable after a hyphen inside a
                 // name of two or more words continues it.
                 if !t.cap && j >= i + 2 && w.len() <= 5 && !lx::is_compound_tail(w) {
@@ -972,7 +999,7 @@ impl<'a> State<'a> {
     /// The country of a dateline city in the first sentences: `WASHINGTON (Reuters) -`,
     /// `MANILA, Nov 18, 2023`, `Canberra, March 10 (Reuters) -`.
     fn dateline_country(&self, ranges: &[(usize, usize)]) -> Option<String> {
-        for (si, &(a, b)) in ranges.iter().enumerate().take(6) {
+        for (si, &(a, b)) in ranges.iter().enumerate().take(10) {
             let Some(c) = self
                 .out
                 .cands
@@ -1065,6 +1092,15 @@ impl<'a> State<'a> {
             named + bodies
         };
         let home_weight = weight(&home);
+        // A text about one country far more than any other (a court case in Islamabad) is
+        // taken to be about its people, titled or not.
+        let second = counts
+            .iter()
+            .filter(|(n, _)| *n != home)
+            .map(|x| x.1)
+            .max()
+            .unwrap_or(0);
+        let domestic = best >= 6 && best >= 3 * second;
         // `the Supreme Court` in a text about Kenya is Kenya's, not the U.S. one; in a text
         // about North Korean hackers that names the FBI, `the Treasury` is still the U.S. one.
         let foreign: Vec<&str> = self
@@ -1086,7 +1122,7 @@ impl<'a> State<'a> {
                 c.words = vec![fold(&c.surface)];
                 continue;
             }
-            let person = c.etype == EntityType::Person && c.role.is_some();
+            let person = c.etype == EntityType::Person && (c.role.is_some() || domestic);
             let body = c.etype == EntityType::Organization
                 && c.gaz.is_none()
                 && c.words.last().is_some_and(|w| lx::is_state_head(w));
