@@ -1123,9 +1123,9 @@ impl<'a> State<'a> {
                 continue;
             }
             let person = c.etype == EntityType::Person && (c.role.is_some() || domestic);
-            let body = c.etype == EntityType::Organization
+            let body = matches!(c.etype, EntityType::Organization | EntityType::Facility)
                 && c.gaz.is_none()
-                && c.words.last().is_some_and(|w| lx::is_state_head(w));
+                && (domestic || c.words.last().is_some_and(|w| lx::is_state_head(w)));
             if person || body {
                 c.home = Some(home.clone());
             }
@@ -1264,6 +1264,14 @@ impl<'a> State<'a> {
             let Some(noun) = noun else {
                 continue;
             };
+            // `Dmitry Peskov, Vladimir Putin's spokesman`: a role makes a person.
+            if self.out.cands[c].etype == EntityType::Other
+                && !lx::is_body_noun(noun)
+                && self.out.cands[c].words.len() >= 2
+            {
+                self.out.cands[c].etype = EntityType::Person;
+                self.out.cands[c].role = Some(noun.to_owned());
+            }
             let person = self.out.cands[c].etype == EntityType::Person;
             if !person && lx::is_body_noun(noun) && self.out.cands[c].etype == EntityType::Other {
                 self.out.cands[c].etype = EntityType::Organization;
