@@ -42,6 +42,8 @@ pub struct Cand {
     pub raw: Option<String>,
     /// Named by a form every country uses for its own body (`Supreme Court`, `Senate`).
     pub generic: bool,
+    /// `He`/`She` opening a sentence, standing for the person the previous sentence is about.
+    pub pronoun: bool,
 }
 
 /// A relation stated in one sentence between two candidates.
@@ -312,6 +314,7 @@ impl<'a> State<'a> {
             }
         }
         let credit = photo && slash;
+        self.pronoun_at_start(si, a);
         let ends_period = self.toks[a..b]
             .last()
             .is_some_and(|t| t.kind == Kind::Punct('.'));
@@ -360,6 +363,7 @@ impl<'a> State<'a> {
                     home: None,
                     raw: None,
                     generic: false,
+                    pronoun: false,
                 });
                 i = j;
                 continue;
@@ -465,6 +469,7 @@ impl<'a> State<'a> {
                         gaz: Some(hit.entry),
                         demonym: hit.form == Form::Demonym,
                         generic: hit.form == Form::Generic,
+                        pronoun: false,
                         strong: true,
                         heads: 0,
                         countries: country,
@@ -521,6 +526,41 @@ impl<'a> State<'a> {
             };
         }
         self.post_sentence(si, first_cand, a, b, credit);
+    }
+
+    /// `He had been held at the Altiplano prison.`: a sentence opening with `He` or `She` speaks
+    /// of the first person named in the previous sentence, so the names in it are mentioned with
+    /// that person. The pronoun is a mention of the person but never a name of it.
+    fn pronoun_at_start(&mut self, si: u32, a: usize) {
+        let Some(t) = self.toks.get(a) else {
+            return;
+        };
+        if si == 0 || !t.is_word() || !matches!(t.text(self.text), "He" | "She") {
+            return;
+        }
+        let cands = &self.out.cands;
+        let Some(p) = (0..cands.len())
+            .rev()
+            .take_while(|&q| cands[q].sent + 1 >= si)
+            .filter(|&q| {
+                cands[q].sent + 1 == si && cands[q].etype == EntityType::Person && !cands[q].pronoun
+            })
+            .last()
+        else {
+            return;
+        };
+        let p = cands[p].alias_of.unwrap_or(p);
+        let mut c = cands[p].clone();
+        c.sent = si;
+        c.t0 = a;
+        c.t1 = a + 1;
+        c.span = t.span();
+        c.surface = t.text(self.text).to_owned();
+        c.alias_of = Some(p);
+        c.pronoun = true;
+        c.role = None;
+        c.raw = None;
+        self.push(c);
     }
 
     /// `Name (ACR)` or `ACR [Name]`: the acronym becomes an alias of candidate `k`.
@@ -940,6 +980,7 @@ impl<'a> State<'a> {
             home: None,
             raw,
             generic: false,
+            pronoun: false,
         });
     }
 
