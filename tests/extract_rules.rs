@@ -483,3 +483,10 @@ fn he_opening_a_sentence_stands_for_the_person_before() {
         "a pronoun is no name"
     );
 }
+
+#[test]
+fn a_nickname_in_quotes_is_an_alias_not_part_of_the_name() {
+    let m = model(&["Fighting broke out with a faction loyal to Ismael \"El Mayo\" Zambada."]);
+    let mayo = same(&m, &["Ismael Zambada", "El Mayo"]);
+    assert_eq!(mayo.kind, EntityType::Person);
+}

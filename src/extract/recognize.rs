@@ -515,6 +515,10 @@ impl<'a> State<'a> {
                 }
             }
             let j = self.chunk_end(i, b, credit);
+            if let Some(next) = self.nicknamed(si, i, j, b) {
+                i = next;
+                continue;
+            }
             let k = self.out.cands.len();
             self.classify(si, i, j, a, b, credit);
             i = if self.out.cands.len() > k {
@@ -526,6 +530,73 @@ impl<'a> State<'a> {
             };
         }
         self.post_sentence(si, first_cand, a, b, credit);
+    }
+
+    /// `Ismael "El Mayo" Zambada`: a person with a nickname in quotes between first and last
+    /// name. The person is named without the nickname; the nickname becomes an alias.
+    /// Returns where to go on, when the chunk `[i, j)` starts such a name.
+    fn nicknamed(&mut self, si: u32, i: usize, j: usize, b: usize) -> Option<usize> {
+        let open = matches!(self.punct_at(j, b), Some('"' | '\u{201c}'));
+        if !open || j - i > 2 || !self.toks[i].cap {
+            return None;
+        }
+        let close = (j + 2..(j + 6).min(b))
+            .find(|&q| matches!(self.punct_at(q, b), Some('"' | '\u{201d}')))?;
+        if !(j + 1..close).all(|k| self.toks[k].is_word() && self.toks[k].cap) {
+            return None;
+        }
+        let l0 = close + 1;
+        if l0 >= b || !self.toks[l0].is_word() || !self.toks[l0].cap {
+            return None;
+        }
+        let l1 = self.chunk_end(l0, b, false);
+        if l1 - l0 > 2
+            || (i..j)
+                .chain(l0..l1)
+                .any(|k| self.g.lookup(self.word(k)).is_some())
+        {
+            return None;
+        }
+        let first = &self.text[self.toks[i].start as usize..self.toks[j - 1].end as usize];
+        let last = &self.text[self.toks[l0].start as usize..self.toks[l1 - 1].end as usize];
+        let surface = format!("{first} {last}");
+        let words: Vec<String> = (i..j).chain(l0..l1).map(|k| fold(self.word(k))).collect();
+        let k = self.out.cands.len();
+        self.push(Cand {
+            sent: si,
+            t0: i,
+            t1: l1,
+            span: Span::new(self.toks[i].start as usize, self.toks[l1 - 1].end as usize),
+            surface,
+            etype: EntityType::Person,
+            gaz: None,
+            demonym: false,
+            strong: true,
+            words,
+            heads: 0,
+            countries: Vec::new(),
+            acronym: false,
+            role: self.prev_role(i, 0),
+            alias_of: None,
+            home: None,
+            raw: None,
+            generic: false,
+            pronoun: false,
+        });
+        let nick = &self.text[self.toks[j + 1].start as usize..self.toks[close - 1].end as usize];
+        let mut alias = self.out.cands[k].clone();
+        alias.t0 = j + 1;
+        alias.t1 = close;
+        alias.span = Span::new(
+            self.toks[j + 1].start as usize,
+            self.toks[close - 1].end as usize,
+        );
+        alias.surface = nick.to_owned();
+        alias.words = vec![fold(nick)];
+        alias.alias_of = Some(k);
+        alias.role = None;
+        self.push(alias);
+        Some(l1)
     }
 
     /// `He had been held at the Altiplano prison.`: a sentence opening with `He` or `She` speaks
