@@ -1556,12 +1556,10 @@ impl<'a> State<'a> {
                 && matches!(next.etype, EntityType::Country | EntityType::Place)
                 && (between == ["in"] || between == ["in", "the"] || between == [","]);
             let poss = next.t0 == cand.t1 + 1 && self.toks[cand.t1].kind == Kind::Poss;
+            // `Denmark's Maersk`, `Russia's Putin`, `Iran's Quds Force`.
             let poss_hint = (poss
                 && cand.etype == EntityType::Country
-                && matches!(
-                    next.etype,
-                    EntityType::Organization | EntityType::Facility | EntityType::Place
-                )
+                && next.etype != EntityType::Country
                 && next.countries.is_empty())
             .then(|| country_of(cand))
             .flatten();
