@@ -46,6 +46,15 @@ pub struct Cand {
     pub pronoun: bool,
 }
 
+impl Cand {
+    /// Add a country hint once.
+    fn add_country(&mut self, country: String) {
+        if !self.countries.contains(&country) {
+            self.countries.push(country);
+        }
+    }
+}
+
 /// A relation stated in one sentence between two candidates.
 #[derive(Clone, Debug)]
 pub struct Rel {
@@ -1189,19 +1198,17 @@ impl<'a> State<'a> {
         }
         let home = top[0].0.clone();
         // How much the text speaks of a country, its bodies included (`FBI`, `Treasury`).
+        let mut bodies: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+        for c in &self.out.cands {
+            if c.etype == EntityType::Organization
+                && let Some(cn) = c.gaz.and_then(|e| g.entries[e as usize].country.as_deref())
+            {
+                *bodies.entry(cn).or_default() += 1;
+            }
+        }
         let weight = |country: &str| -> usize {
             let named = counts.iter().find(|(n, _)| n == country).map_or(0, |x| x.1);
-            let bodies = self
-                .out
-                .cands
-                .iter()
-                .filter(|c| {
-                    c.etype == EntityType::Organization
-                        && c.gaz.and_then(|e| g.entries[e as usize].country.as_deref())
-                            == Some(country)
-                })
-                .count();
-            named + bodies
+            named + bodies.get(country).copied().unwrap_or(0)
         };
         let home_weight = weight(&home);
         // A text about one country far more than any other (a court case in Islamabad) is
@@ -1388,10 +1395,8 @@ impl<'a> State<'a> {
             if !person && lx::is_body_noun(noun) && self.out.cands[c].etype == EntityType::Other {
                 self.out.cands[c].etype = EntityType::Organization;
             }
-            if let Some(cn) = country_of(&self.out.cands[d])
-                && !self.out.cands[c].countries.contains(&cn)
-            {
-                self.out.cands[c].countries.push(cn);
+            if let Some(cn) = country_of(&self.out.cands[d]) {
+                self.out.cands[c].add_country(cn);
             }
             if person && self.out.cands[d].etype != EntityType::Country {
                 relate(
@@ -1437,9 +1442,8 @@ impl<'a> State<'a> {
             if let Some(d) = owner
                 && self.out.cands[d].demonym
                 && let Some(cn) = country_of(&self.out.cands[d])
-                && !self.out.cands[c].countries.contains(&cn)
             {
-                self.out.cands[c].countries.push(cn);
+                self.out.cands[c].add_country(cn);
             }
         }
         // `the Dutch consumer group ACM`, `German carmaker Volkswagen`.
@@ -1469,11 +1473,8 @@ impl<'a> State<'a> {
             let Some(cn) = country_of(&self.out.cands[d]) else {
                 continue;
             };
-            let cc = &mut self.out.cands[c];
-            cc.etype = EntityType::Organization;
-            if !cc.countries.contains(&cn) {
-                cc.countries.push(cn);
-            }
+            self.out.cands[c].etype = EntityType::Organization;
+            self.out.cands[c].add_country(cn);
         }
         // `the blockchain analytics firm Elliptic`, `Sky Mavis, the Vietnam-based company`:
         // a common noun for a body names what the next (or previous) name is.
@@ -1533,9 +1534,8 @@ impl<'a> State<'a> {
                 if after
                     && let Some(d) = based
                     && let Some(cn) = country_of(&self.out.cands[d])
-                    && !self.out.cands[c].countries.contains(&cn)
                 {
-                    self.out.cands[c].countries.push(cn);
+                    self.out.cands[c].add_country(cn);
                 }
             }
         }
