@@ -490,3 +490,12 @@ fn a_nickname_in_quotes_is_an_alias_not_part_of_the_name() {
     let mayo = same(&m, &["Ismael Zambada", "El Mayo"]);
     assert_eq!(mayo.kind, EntityType::Person);
 }
+
+#[test]
+fn a_hyphenated_title_is_read_whole() {
+    let m = model(&[
+        "US officials said US troops would stay. US officials briefed president-elect Joe Biden \
+         on Monday.",
+    ]);
+    assert_eq!(one(&m, "Joe Biden").countries, ["United States"]);
+}

@@ -1072,7 +1072,13 @@ impl<'a> State<'a> {
             k -= 1;
         }
         if k > a && self.toks[k - 1].is_word() && !self.toks[k - 1].cap {
-            let w = self.word(k - 1);
+            // `president-elect Joe Biden`: a hyphenated title is read whole.
+            let w = if self.toks[k - 1].hyph && k - 1 > a && self.toks[k - 2].is_word() {
+                let t = &self.toks;
+                &self.text[t[k - 2].start as usize..t[k - 1].end as usize]
+            } else {
+                self.word(k - 1)
+            };
             if lx::is_role_noun(w) || lx::is_title(w) {
                 return Some(w.to_owned());
             }
