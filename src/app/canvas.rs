@@ -169,13 +169,14 @@ impl LinkchartApp {
         self.pointer(ui, &response);
 
         // Rebuilt only when the model, filters or hidden set change; moved in place when
-        // positions or the selection do; pan and zoom leave it alone.
+        // positions or the selection do (a dropped drag or a pin is no model edit); pan and
+        // zoom leave it alone.
         self.scene_cache.ensure(
             &mut self.scene,
             &self.model,
             &self.chart,
             &self.view,
-            self.history.state_id(),
+            self.history.model_state_id(),
         );
         if self.auto_fit {
             let b = self.scene_cache.fit_bounds();

@@ -93,7 +93,9 @@ impl SceneCache {
     }
 
     /// Bring `scene` up to date with the model and chart; `edits` identifies the model's edit
-    /// state (it changes with every edit, undo and redo). Returns true when the scene changed.
+    /// state (`EditHistory::model_state_id`: it changes with every edit, undo and redo of the
+    /// model, not with moves or pins, which are changed in place). Returns true when the scene
+    /// changed.
     pub fn ensure(
         &mut self,
         scene: &mut Scene,
