@@ -96,9 +96,12 @@ impl LinkchartApp {
         } else {
             MIN_HIT_RADIUS / zoom
         };
-        let i = self
-            .scene_cache
-            .node_at(self.chart_from_screen(p), min_radius, HIT_PAD / zoom)?;
+        let i = self.scene_cache.node_at(
+            &self.scene,
+            self.chart_from_screen(p),
+            min_radius,
+            HIT_PAD / zoom,
+        )?;
         self.scene.nodes.get(i).map(|n| n.id)
     }
 
@@ -426,7 +429,7 @@ impl LinkchartApp {
                 );
                 let inside: BTreeSet<EntityId> = self
                     .scene_cache
-                    .nodes_in_rect(r.min, r.max)
+                    .nodes_in_rect(&self.scene, r.min, r.max)
                     .into_iter()
                     .filter_map(|i| self.scene.nodes.get(i).map(|n| n.id))
                     .collect();
