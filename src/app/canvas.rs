@@ -181,6 +181,10 @@ impl LinkchartApp {
             &self.view,
             self.history.model_state_id(),
         );
+        if let Some(due) = self.scene_cache.pending() {
+            // Moves held back after a slow update (a layout step on a huge chart) come then.
+            ui.ctx().request_repaint_after(due);
+        }
         if self.auto_fit {
             let b = self.scene_cache.fit_bounds();
             self.fit_bounds(b);

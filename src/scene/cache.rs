@@ -7,6 +7,7 @@
 //! selection ([`update_selection`]). Plain data, no egui: the app's canvas drives it.
 
 use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
 
 use rustc_hash::FxHashMap;
 
@@ -34,6 +35,12 @@ pub struct CacheStats {
     /// Full rebuilds of the spatial indexes (a few moved nodes update them in place instead).
     pub reindexes: u64,
 }
+
+/// A position update slower than this (a layout step moving every node of a huge chart) is
+/// followed by at least `SLOW_SPACING` times its cost of frames that leave positions alone, so
+/// pan, zoom and the panels stay fluid while a layout streams in.
+const SLOW_UPDATE: Duration = Duration::from_millis(16);
+const SLOW_SPACING: u32 = 3;
 
 /// Moved in place at most this many nodes and links (plus 1/64 of the scene) before the
 /// indexes are built again.
@@ -80,6 +87,30 @@ impl Stale {
         add_flagged(&mut self.edges, &mut self.edge_flag, &moved.edges);
         true
     }
+}
+
+/// True when more than `n` of the scene's laid-out nodes are not at `positions` (stops counting
+/// there; a walk of the sorted positions alongside the nodes, in id order).
+fn moved_more_than(
+    scene: &Scene,
+    positions: &std::collections::BTreeMap<EntityId, [f32; 2]>,
+    n: usize,
+) -> bool {
+    let mut pos = positions.iter().peekable();
+    let mut moved = 0;
+    for node in scene.nodes.iter().filter(|node| !node.placed) {
+        while pos.peek().is_some_and(|(id, _)| **id < node.id) {
+            pos.next();
+        }
+        let here = matches!(pos.peek(), Some((id, p)) if **id == node.id && **p == node.center);
+        if !here {
+            moved += 1;
+            if moved > n {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 fn add_flagged(list: &mut Vec<u32>, flags: &mut [bool], new: &[u32]) {
@@ -130,6 +161,12 @@ pub struct SceneCache {
     lod: FxHashMap<i32, LodLevel>,
     stale: Stale,
     moved: Moved,
+    /// When the last slow position update finished, and what it cost.
+    slow: Option<(Instant, Duration)>,
+    /// Every position update made at once, however slow (benchmarks).
+    no_hold_back: bool,
+    /// Positions (if they changed) were left for later (see `SLOW_UPDATE`): due in this long.
+    pending: Option<Duration>,
 }
 
 impl SceneCache {
@@ -147,6 +184,18 @@ impl SceneCache {
     /// Changes whenever the scene does.
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+
+    /// Whether positions are held back after a slow update (on unless turned off).
+    pub fn hold_back_slow_updates(&mut self, on: bool) {
+        self.no_hold_back = !on;
+        self.slow = None;
+    }
+
+    /// Moved positions held back after a slow update, and how long until they are due: the
+    /// caller should draw again by then.
+    pub fn pending(&self) -> Option<Duration> {
+        self.pending
     }
 
     /// Bounds of the laid-out node centres, 30 units round each (what "fit to view" frames).
@@ -179,6 +228,8 @@ impl SceneCache {
         let mut update = Update::Unchanged;
         // What changed in place, for the indexes.
         let mut changed = Moved::default();
+        // When a position update started.
+        let mut moving: Option<Instant> = None;
         if same {
             if self.selection != chart.selection
                 || self.pinned != chart.pinned
@@ -203,13 +254,27 @@ impl SceneCache {
                 }
                 self.remember_selection(chart);
             }
-            if update != Update::Rebuild {
-                match update_positions_tracked(
+            // Held back only when many nodes moved: a drag is always drawn at once.
+            let limit = STALE_BASE + (scene.nodes.len() + scene.edges.len()) / 64;
+            let wait = self
+                .slow
+                .and_then(|(at, cost)| {
+                    (cost * SLOW_SPACING)
+                        .checked_sub(at.elapsed())
+                        .filter(|w| !w.is_zero())
+                })
+                .filter(|_| moved_more_than(scene, &chart.positions, limit));
+            self.pending = wait;
+            if update != Update::Rebuild && wait.is_none() {
+                let started = Instant::now();
+                let result = update_positions_tracked(
                     scene,
                     &self.topology,
                     &chart.positions,
                     Some(&mut self.moved),
-                ) {
+                );
+                moving = Some(started);
+                match result {
                     Update::Unchanged => {}
                     Update::Rebuild => update = Update::Rebuild,
                     u @ Update::Updated { .. } => {
@@ -221,7 +286,11 @@ impl SceneCache {
                 }
             }
         }
+        if !same {
+            self.pending = None;
+        }
         if !same || update == Update::Rebuild {
+            moving = None;
             let (s, topology) = build_scene_tracked(model, chart, view, &SceneOptions::default());
             *scene = s;
             self.topology = topology;
@@ -249,6 +318,10 @@ impl SceneCache {
         } else {
             self.refit(scene);
             self.lod.clear();
+        }
+        if let Some(started) = moving {
+            let cost = started.elapsed();
+            self.slow = (cost > SLOW_UPDATE && !self.no_hold_back).then(|| (Instant::now(), cost));
         }
         true
     }
