@@ -55,7 +55,7 @@ fn bench_update_in_place(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("layout_step", nodes), &nodes, |b, _| {
             b.iter(|| {
                 k += 1;
-                let d = if k % 2 == 0 { 0.5 } else { -0.5 };
+                let d = if k.is_multiple_of(2) { 0.5 } else { -0.5 };
                 for p in chart.positions.values_mut() {
                     p[0] += d;
                 }
@@ -67,7 +67,7 @@ fn bench_update_in_place(c: &mut Criterion) {
             b.iter(|| {
                 k += 1;
                 if let Some(p) = chart.positions.get_mut(&id) {
-                    p[1] += if k % 2 == 0 { 3.0 } else { -3.0 };
+                    p[1] += if k.is_multiple_of(2) { 3.0 } else { -3.0 };
                 }
                 cache.ensure(&mut scene, &model, &chart, &view, 0)
             })
