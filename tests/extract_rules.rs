@@ -462,3 +462,31 @@ fn given_names_cities_and_bodies_named_after_places() {
     assert_eq!(one(&m, "Sinaloa cartel").kind, EntityType::Organization);
     assert_eq!(one(&m, "Gulf of Aden").kind, EntityType::Place);
 }
+
+#[test]
+fn he_opening_a_sentence_stands_for_the_person_before() {
+    let m = model(&[
+        "Mexico extradited José Paredes to the United States. He had been held at the Altiplano \
+         prison west of Mexico City.",
+    ]);
+    let paredes = one(&m, "José Paredes");
+    let prison = one(&m, "Altiplano prison");
+    assert!(
+        m.links
+            .iter()
+            .any(|l| (l.from == paredes.id && l.to == prison.id)
+                || (l.from == prison.id && l.to == paredes.id)),
+        "Paredes is linked to the prison he was held in"
+    );
+    assert!(
+        !paredes.aliases.iter().any(|a| a == "He"),
+        "a pronoun is no name"
+    );
+}
+
+#[test]
+fn a_nickname_in_quotes_is_an_alias_not_part_of_the_name() {
+    let m = model(&["Fighting broke out with a faction loyal to Ismael \"El Mayo\" Zambada."]);
+    let mayo = same(&m, &["Ismael Zambada", "El Mayo"]);
+    assert_eq!(mayo.kind, EntityType::Person);
+}

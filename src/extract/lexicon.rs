@@ -500,6 +500,7 @@ const TITLES: &[&str] = &[
     "leader",
     "attorney",
     "commissioner",
+    "barrister",
     "administrator",
     "superintendent",
     "inspector",

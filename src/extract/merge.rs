@@ -290,6 +290,9 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 sentence: c.sent,
                 span: c.span,
             });
+            if c.pronoun {
+                continue; // a mention, not a name: no alias, type or country from `He`
+            }
             let surface = c
                 .surface
                 .strip_prefix("the ")

@@ -42,6 +42,8 @@ pub struct Cand {
     pub raw: Option<String>,
     /// Named by a form every country uses for its own body (`Supreme Court`, `Senate`).
     pub generic: bool,
+    /// `He`/`She` opening a sentence, standing for the person the previous sentence is about.
+    pub pronoun: bool,
 }
 
 /// A relation stated in one sentence between two candidates.
@@ -312,6 +314,7 @@ impl<'a> State<'a> {
             }
         }
         let credit = photo && slash;
+        self.pronoun_at_start(si, a);
         let ends_period = self.toks[a..b]
             .last()
             .is_some_and(|t| t.kind == Kind::Punct('.'));
@@ -360,6 +363,7 @@ impl<'a> State<'a> {
                     home: None,
                     raw: None,
                     generic: false,
+                    pronoun: false,
                 });
                 i = j;
                 continue;
@@ -432,7 +436,11 @@ impl<'a> State<'a> {
                     || given
                     || (matches!(entry.kind, EntityType::Place | EntityType::Country)
                         && hit.form == Form::Name
-                        && (next_head || (entry.kind == EntityType::Place && next_org)))
+                        && (next_head
+                            || (entry.kind == EntityType::Place && next_org)
+                            || (entry.kind == EntityType::Country
+                                && hit.form == Form::Name
+                                && (next_org || self.particle_compound(j, b)))))
                     || of_place;
                 let demonym_org = hit.form == Form::Demonym
                     && j == i + 1
@@ -461,6 +469,7 @@ impl<'a> State<'a> {
                         gaz: Some(hit.entry),
                         demonym: hit.form == Form::Demonym,
                         generic: hit.form == Form::Generic,
+                        pronoun: false,
                         strong: true,
                         heads: 0,
                         countries: country,
@@ -506,6 +515,10 @@ impl<'a> State<'a> {
                 }
             }
             let j = self.chunk_end(i, b, credit);
+            if let Some(next) = self.nicknamed(si, i, j, b) {
+                i = next;
+                continue;
+            }
             let k = self.out.cands.len();
             self.classify(si, i, j, a, b, credit);
             i = if self.out.cands.len() > k {
@@ -517,6 +530,108 @@ impl<'a> State<'a> {
             };
         }
         self.post_sentence(si, first_cand, a, b, credit);
+    }
+
+    /// `Ismael "El Mayo" Zambada`: a person with a nickname in quotes between first and last
+    /// name. The person is named without the nickname; the nickname becomes an alias.
+    /// Returns where to go on, when the chunk `[i, j)` starts such a name.
+    fn nicknamed(&mut self, si: u32, i: usize, j: usize, b: usize) -> Option<usize> {
+        let open = matches!(self.punct_at(j, b), Some('"' | '\u{201c}'));
+        if !open || j - i > 2 || !self.toks[i].cap {
+            return None;
+        }
+        let close = (j + 2..(j + 6).min(b))
+            .find(|&q| matches!(self.punct_at(q, b), Some('"' | '\u{201d}')))?;
+        if !(j + 1..close).all(|k| self.toks[k].is_word() && self.toks[k].cap) {
+            return None;
+        }
+        let l0 = close + 1;
+        if l0 >= b || !self.toks[l0].is_word() || !self.toks[l0].cap {
+            return None;
+        }
+        let l1 = self.chunk_end(l0, b, false);
+        if l1 - l0 > 2
+            || (i..j)
+                .chain(l0..l1)
+                .any(|k| self.g.lookup(self.word(k)).is_some())
+        {
+            return None;
+        }
+        let first = &self.text[self.toks[i].start as usize..self.toks[j - 1].end as usize];
+        let last = &self.text[self.toks[l0].start as usize..self.toks[l1 - 1].end as usize];
+        let surface = format!("{first} {last}");
+        let words: Vec<String> = (i..j).chain(l0..l1).map(|k| fold(self.word(k))).collect();
+        let k = self.out.cands.len();
+        self.push(Cand {
+            sent: si,
+            t0: i,
+            t1: l1,
+            span: Span::new(self.toks[i].start as usize, self.toks[l1 - 1].end as usize),
+            surface,
+            etype: EntityType::Person,
+            gaz: None,
+            demonym: false,
+            strong: true,
+            words,
+            heads: 0,
+            countries: Vec::new(),
+            acronym: false,
+            role: self.prev_role(i, 0),
+            alias_of: None,
+            home: None,
+            raw: None,
+            generic: false,
+            pronoun: false,
+        });
+        let nick = &self.text[self.toks[j + 1].start as usize..self.toks[close - 1].end as usize];
+        let mut alias = self.out.cands[k].clone();
+        alias.t0 = j + 1;
+        alias.t1 = close;
+        alias.span = Span::new(
+            self.toks[j + 1].start as usize,
+            self.toks[close - 1].end as usize,
+        );
+        alias.surface = nick.to_owned();
+        alias.words = vec![fold(nick)];
+        alias.alias_of = Some(k);
+        alias.role = None;
+        self.push(alias);
+        Some(l1)
+    }
+
+    /// `He had been held at the Altiplano prison.`: a sentence opening with `He` or `She` speaks
+    /// of the first person named in the previous sentence, so the names in it are mentioned with
+    /// that person. The pronoun is a mention of the person but never a name of it.
+    fn pronoun_at_start(&mut self, si: u32, a: usize) {
+        let Some(t) = self.toks.get(a) else {
+            return;
+        };
+        if si == 0 || !t.is_word() || !matches!(t.text(self.text), "He" | "She") {
+            return;
+        }
+        let cands = &self.out.cands;
+        let Some(p) = (0..cands.len())
+            .rev()
+            .take_while(|&q| cands[q].sent + 1 >= si)
+            .filter(|&q| {
+                cands[q].sent + 1 == si && cands[q].etype == EntityType::Person && !cands[q].pronoun
+            })
+            .last()
+        else {
+            return;
+        };
+        let p = cands[p].alias_of.unwrap_or(p);
+        let mut c = cands[p].clone();
+        c.sent = si;
+        c.t0 = a;
+        c.t1 = a + 1;
+        c.span = t.span();
+        c.surface = t.text(self.text).to_owned();
+        c.alias_of = Some(p);
+        c.pronoun = true;
+        c.role = None;
+        c.raw = None;
+        self.push(c);
     }
 
     /// `Name (ACR)` or `ACR [Name]`: the acronym becomes an alias of candidate `k`.
@@ -553,6 +668,18 @@ impl<'a> State<'a> {
         j
     }
 
+    /// `Tehreek-e-Insaf` at `j`: a capitalised word, a short particle and another part.
+    fn particle_compound(&self, j: usize, b: usize) -> bool {
+        j + 2 < b
+            && self.toks[j].is_word()
+            && self.toks[j].cap
+            && self.toks[j + 1].hyph
+            && !self.toks[j + 1].cap
+            && self.word(j + 1).len() <= 3
+            && self.toks[j + 2].hyph
+            && self.toks[j + 2].cap
+    }
+
     fn run_ends_in_org_head(&self, mut j: usize, b: usize) -> bool {
         let mut last = None;
         while j < b && self.toks[j].is_word() && self.toks[j].cap {
@@ -580,6 +707,17 @@ impl<'a> State<'a> {
             }
             let w = self.word(j);
             if t.hyph {
+                // `Tehreek-e-Insaf`, `Lashkar-e-Taiba`, `Hizb-ut-Tahrir`: a particle between
+                // capitalised parts.
+                if !t.cap
+                    && w.len() <= 3
+                    && j + 1 < b
+                    && self.toks[j + 1].hyph
+                    && self.toks[j + 1].cap
+                {
+                    j += 2;
+                    continue;
+                }
                 // `Lai Ching-te`, `Liang Wen-chieh`: a short syllable after a hyphen inside a
                 // name of two or more words continues it.
                 if !t.cap && j >= i + 2 && w.len() <= 5 && !lx::is_compound_tail(w) {
@@ -913,6 +1051,7 @@ impl<'a> State<'a> {
             home: None,
             raw,
             generic: false,
+            pronoun: false,
         });
     }
 
@@ -972,7 +1111,7 @@ impl<'a> State<'a> {
     /// The country of a dateline city in the first sentences: `WASHINGTON (Reuters) -`,
     /// `MANILA, Nov 18, 2023`, `Canberra, March 10 (Reuters) -`.
     fn dateline_country(&self, ranges: &[(usize, usize)]) -> Option<String> {
-        for (si, &(a, b)) in ranges.iter().enumerate().take(6) {
+        for (si, &(a, b)) in ranges.iter().enumerate().take(10) {
             let Some(c) = self
                 .out
                 .cands
@@ -1065,6 +1204,15 @@ impl<'a> State<'a> {
             named + bodies
         };
         let home_weight = weight(&home);
+        // A text about one country far more than any other (a court case in Islamabad) is
+        // taken to be about its people, titled or not.
+        let second = counts
+            .iter()
+            .filter(|(n, _)| *n != home)
+            .map(|x| x.1)
+            .max()
+            .unwrap_or(0);
+        let domestic = best >= 6 && best >= 3 * second;
         // `the Supreme Court` in a text about Kenya is Kenya's, not the U.S. one; in a text
         // about North Korean hackers that names the FBI, `the Treasury` is still the U.S. one.
         let foreign: Vec<&str> = self
@@ -1086,10 +1234,10 @@ impl<'a> State<'a> {
                 c.words = vec![fold(&c.surface)];
                 continue;
             }
-            let person = c.etype == EntityType::Person && c.role.is_some();
-            let body = c.etype == EntityType::Organization
+            let person = c.etype == EntityType::Person && (c.role.is_some() || domestic);
+            let body = matches!(c.etype, EntityType::Organization | EntityType::Facility)
                 && c.gaz.is_none()
-                && c.words.last().is_some_and(|w| lx::is_state_head(w));
+                && (domestic || c.words.last().is_some_and(|w| lx::is_state_head(w)));
             if person || body {
                 c.home = Some(home.clone());
             }
@@ -1228,6 +1376,14 @@ impl<'a> State<'a> {
             let Some(noun) = noun else {
                 continue;
             };
+            // `Dmitry Peskov, Vladimir Putin's spokesman`: a role makes a person.
+            if self.out.cands[c].etype == EntityType::Other
+                && !lx::is_body_noun(noun)
+                && self.out.cands[c].words.len() >= 2
+            {
+                self.out.cands[c].etype = EntityType::Person;
+                self.out.cands[c].role = Some(noun.to_owned());
+            }
             let person = self.out.cands[c].etype == EntityType::Person;
             if !person && lx::is_body_noun(noun) && self.out.cands[c].etype == EntityType::Other {
                 self.out.cands[c].etype = EntityType::Organization;
@@ -1400,12 +1556,10 @@ impl<'a> State<'a> {
                 && matches!(next.etype, EntityType::Country | EntityType::Place)
                 && (between == ["in"] || between == ["in", "the"] || between == [","]);
             let poss = next.t0 == cand.t1 + 1 && self.toks[cand.t1].kind == Kind::Poss;
+            // `Denmark's Maersk`, `Russia's Putin`, `Iran's Quds Force`.
             let poss_hint = (poss
                 && cand.etype == EntityType::Country
-                && matches!(
-                    next.etype,
-                    EntityType::Organization | EntityType::Facility | EntityType::Place
-                )
+                && next.etype != EntityType::Country
                 && next.countries.is_empty())
             .then(|| country_of(cand))
             .flatten();
