@@ -237,7 +237,10 @@ impl LinkchartApp {
         let area = self.visible_chart_area();
         if lod::wants_lod(&self.scene, view.zoom) {
             let level = lod::level_for_zoom(view.zoom);
-            let merged = self.scene_cache.lod(&self.scene, level);
+            // While nodes are dragged (and drawn on top, being selected) the merged picture
+            // stays as it was; it is merged again once they are dropped.
+            let dragging = matches!(self.canvas.drag, Drag::Nodes(_));
+            let merged = self.scene_cache.lod(&self.scene, level, dragging);
             let mut stats = super::draw::paint_lod(painter, merged, area, to_screen, view.zoom);
             let scene = &self.scene;
             let selected = self

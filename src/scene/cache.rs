@@ -160,6 +160,8 @@ pub struct SceneCache {
     fit: Bounds,
     lod: FxHashMap<i32, LodLevel>,
     stale: Stale,
+    /// The levels of detail predate a few in-place moves (see [`lod`](Self::lod)).
+    lod_dirty: bool,
     moved: Moved,
     /// When the last slow position update finished, and what it cost.
     slow: Option<(Instant, Duration)>,
@@ -317,7 +319,7 @@ impl SceneCache {
             self.reindex(scene);
         } else {
             self.refit(scene);
-            self.lod.clear();
+            self.lod_dirty = true;
         }
         if let Some(started) = moving {
             let cost = started.elapsed();
@@ -351,6 +353,7 @@ impl SceneCache {
         self.edge_boxes = BoxIndex::build(scene.edges.iter().map(|e| boxes(e.bounds)).collect());
         self.refit(scene);
         self.lod.clear();
+        self.lod_dirty = false;
     }
 
     /// The nodes and edges that overlap `area` (chart coordinates), in drawing order. Edges
@@ -455,8 +458,15 @@ impl SceneCache {
         best.map(|(_, i)| i)
     }
 
-    /// The scene merged at `level` (built on first use, kept until the scene changes).
-    pub fn lod(&mut self, scene: &Scene, level: i32) -> &LodLevel {
+    /// The scene merged at `level` (built on first use, kept until the scene changes). After a
+    /// few nodes moved in place, `allow_stale` keeps the levels as they were (while a drag is
+    /// in progress the moved nodes are drawn over them; merging a huge chart again every frame
+    /// would cost more than the frame); without it they are merged again.
+    pub fn lod(&mut self, scene: &Scene, level: i32, allow_stale: bool) -> &LodLevel {
+        if self.lod_dirty && !allow_stale {
+            self.lod.clear();
+            self.lod_dirty = false;
+        }
         let topology = &self.topology;
         let stats = &mut self.stats;
         self.lod.entry(level).or_insert_with(|| {
@@ -699,6 +709,33 @@ mod tests {
         }
         cache.ensure(&mut scene, &model, &chart, &view, 0);
         assert_eq!(cache.stats().reindexes, 2);
+    }
+
+    #[test]
+    fn merged_levels_wait_for_a_drag_to_end_and_are_then_merged_again() {
+        let (model, mut chart, view) = setup(3_000);
+        let mut cache = SceneCache::default();
+        let mut scene = Scene::default();
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        let level = super::super::lod::level_for_zoom(0.05);
+        let before = cache.lod(&scene, level, false).clone();
+        if let Some(p) = chart.positions.get_mut(&EntityId(1_000)) {
+            p[0] += 5_000.0;
+        }
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        assert_eq!(
+            cache.lod(&scene, level, true),
+            &before,
+            "kept while dragging"
+        );
+        assert_eq!(cache.stats().lod_builds, 1);
+        let after = cache.lod(&scene, level, false).clone();
+        assert_eq!(cache.stats().lod_builds, 2, "merged again after the drop");
+        let mut fresh = SceneCache::default();
+        let mut fresh_scene = Scene::default();
+        fresh.ensure(&mut fresh_scene, &model, &chart, &view, 0);
+        assert_eq!(after, *fresh.lod(&fresh_scene, level, false));
+        assert_ne!(after, before);
     }
 
     #[test]
