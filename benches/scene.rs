@@ -1,11 +1,14 @@
 //! `build_scene` at 1k / 10k / 100k nodes (five links per node), culling to a screen, and the
-//! level-of-detail merge at fit-to-view.
+//! level-of-detail merge at fit-to-view; the cached scene updated in place after a layout step
+//! and during a drag.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use linkchart::chart::visible;
+use linkchart::model::EntityId;
+use linkchart::scene::cache::SceneCache;
 use linkchart::scene::lod::{LodLevel, level_for_zoom};
 use linkchart::scene::synthetic::synthetic;
-use linkchart::scene::{Bounds, SceneOptions, build_scene, build_scene_tracked};
+use linkchart::scene::{Bounds, Scene, SceneOptions, build_scene, build_scene_tracked};
 
 fn bench_build(c: &mut Criterion) {
     let mut group = c.benchmark_group("build_scene");
@@ -35,5 +38,44 @@ fn bench_build(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_build);
+/// The cached scene brought up to date after a layout step (every node moved a little) and
+/// during a drag (one node moved): moved in place, links redrawn, indexes made current.
+fn bench_update_in_place(c: &mut Criterion) {
+    let mut group = c.benchmark_group("scene_cache");
+    group.sample_size(10);
+    for nodes in [1_000usize, 10_000, 100_000] {
+        let (model, mut chart) = synthetic(nodes, nodes * 5, 42);
+        let view = visible(&model, &chart);
+        let mut cache = SceneCache::default();
+        // Measure every update (the app spaces out slow ones).
+        cache.hold_back_slow_updates(false);
+        let mut scene = Scene::default();
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        let mut k = 0u32;
+        group.bench_with_input(BenchmarkId::new("layout_step", nodes), &nodes, |b, _| {
+            b.iter(|| {
+                k += 1;
+                let d = if k.is_multiple_of(2) { 0.5 } else { -0.5 };
+                for p in chart.positions.values_mut() {
+                    p[0] += d;
+                }
+                cache.ensure(&mut scene, &model, &chart, &view, 0)
+            })
+        });
+        let id = EntityId(nodes as u32 / 2);
+        group.bench_with_input(BenchmarkId::new("drag_one", nodes), &nodes, |b, _| {
+            b.iter(|| {
+                k += 1;
+                if let Some(p) = chart.positions.get_mut(&id) {
+                    p[1] += if k.is_multiple_of(2) { 3.0 } else { -3.0 };
+                }
+                cache.ensure(&mut scene, &model, &chart, &view, 0)
+            })
+        });
+        assert_eq!(cache.stats().builds, 1, "moves are made in place");
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_build, bench_update_in_place);
 criterion_main!(benches);

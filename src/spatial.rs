@@ -151,6 +151,17 @@ impl SpatialIndex {
     /// Like [`at`](Self::at) with every circle's radius raised to at least `min_radius` and
     /// grown by `pad`: what a pointer hits when small nodes get a minimum target size.
     pub fn at_padded(&self, point: [f32; 2], min_radius: f32, pad: f32) -> Option<usize> {
+        self.at_padded_where(point, min_radius, pad, |_| true)
+    }
+
+    /// [`at_padded`](Self::at_padded) over the circles `keep` accepts.
+    pub fn at_padded_where(
+        &self,
+        point: [f32; 2],
+        min_radius: f32,
+        pad: f32,
+        keep: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
         if !(point[0].is_finite() && point[1].is_finite()) {
             return None;
         }
@@ -166,6 +177,7 @@ impl SpatialIndex {
             |i| {
                 if best.is_none_or(|b| i > b)
                     && hits(self.centres[i], self.radii[i].max(min_radius) + pad, point)
+                    && keep(i)
                 {
                     best = Some(i);
                 }

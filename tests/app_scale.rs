@@ -208,3 +208,111 @@ fn panning_and_zooming_do_not_rebuild_the_scene_and_dragging_moves_in_place() {
         .expect("drawn");
     assert_eq!(drawn.center, moved, "the scene follows the drag");
 }
+
+#[test]
+fn dropping_a_dragged_node_and_undoing_the_move_do_not_rebuild_the_scene() {
+    let mut h = big();
+    let target = EntityId(7_070);
+    let at = zoom_in_on(&mut h, target);
+    let start = h.state().chart.positions[&target];
+    let before = h.state().scene_stats();
+    drag(&mut h, at, at + egui::vec2(80.0, 40.0), Modifiers::NONE);
+    h.run_steps(2);
+    let dropped = h.state().chart.positions[&target];
+    assert!(dropped[0] > start[0] + 40.0, "{start:?} → {dropped:?}");
+    assert!(
+        h.state().chart.pinned.contains(&target),
+        "a moved node is pinned"
+    );
+    assert!(
+        h.state().history.can_undo(),
+        "the drop is one undoable move"
+    );
+    let after = h.state().scene_stats();
+    assert_eq!(
+        after.builds, before.builds,
+        "the drop moves the node in place"
+    );
+    assert!(after.position_updates > before.position_updates);
+
+    assert!(h.state_mut().undo());
+    h.run_steps(2);
+    assert_eq!(h.state().chart.positions[&target], start);
+    assert!(!h.state().chart.pinned.contains(&target));
+    let drawn = h
+        .state()
+        .scene()
+        .nodes
+        .iter()
+        .find(|n| n.id == target)
+        .expect("drawn")
+        .center;
+    assert_eq!(drawn, start, "the scene shows the node back where it was");
+    assert_eq!(
+        h.state().scene_stats().builds,
+        before.builds,
+        "undoing a move moves the node back in place"
+    );
+}
+
+#[test]
+fn the_filters_panel_counts_once_and_again_after_a_model_edit() {
+    use egui_kittest::kittest::Queryable;
+    use linkchart::model::EntityType;
+    use linkchart::model::edit::Edit;
+
+    let mut h = big();
+    let count = |h: &Harness<'static, LinkchartApp>, t: EntityType| {
+        h.state()
+            .model
+            .entities
+            .iter()
+            .filter(|e| e.kind == t)
+            .count()
+    };
+    let people = count(&h, EntityType::Person);
+    let places = count(&h, EntityType::Place);
+    h.get_by_label(&format!("person  ({people})"));
+    h.get_by_label(&format!("place  ({places})"));
+    // Frames where nothing changes, and a move, count nothing again.
+    let recounts = h.state().filters_panel.recounts();
+    h.run_steps(3);
+    let target = EntityId(2_020);
+    let to = {
+        let p = h.state().chart.positions[&target];
+        [p[0] + 500.0, p[1]]
+    };
+    assert!(h.state_mut().apply_edit(Edit::Move {
+        moves: vec![linkchart::model::edit::NodeMove {
+            entity: target,
+            from: None,
+            to,
+        }],
+        pin: true,
+    }));
+    h.run_steps(2);
+    assert_eq!(h.state().filters_panel.recounts(), recounts);
+
+    // A person made a place: both counts change at once (the entity count does not).
+    let person = h
+        .state()
+        .model
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityType::Person)
+        .expect("a person")
+        .id;
+    assert!(h.state_mut().apply_edit(Edit::SetType {
+        entity: person,
+        kind: EntityType::Place,
+    }));
+    h.run_steps(2);
+    h.get_by_label(&format!("person  ({})", people - 1));
+    h.get_by_label(&format!("place  ({})", places + 1));
+    assert_eq!(h.state().filters_panel.recounts(), recounts + 1);
+    // Undo brings the old counts back.
+    assert!(h.state_mut().undo());
+    h.run_steps(2);
+    h.get_by_label(&format!("person  ({people})"));
+    h.get_by_label(&format!("place  ({places})"));
+}

@@ -96,9 +96,12 @@ impl LinkchartApp {
         } else {
             MIN_HIT_RADIUS / zoom
         };
-        let i = self
-            .scene_cache
-            .node_at(self.chart_from_screen(p), min_radius, HIT_PAD / zoom)?;
+        let i = self.scene_cache.node_at(
+            &self.scene,
+            self.chart_from_screen(p),
+            min_radius,
+            HIT_PAD / zoom,
+        )?;
         self.scene.nodes.get(i).map(|n| n.id)
     }
 
@@ -169,14 +172,19 @@ impl LinkchartApp {
         self.pointer(ui, &response);
 
         // Rebuilt only when the model, filters or hidden set change; moved in place when
-        // positions or the selection do; pan and zoom leave it alone.
+        // positions or the selection do (a dropped drag or a pin is no model edit); pan and
+        // zoom leave it alone.
         self.scene_cache.ensure(
             &mut self.scene,
             &self.model,
             &self.chart,
             &self.view,
-            self.history.state_id(),
+            self.history.model_state_id(),
         );
+        if let Some(due) = self.scene_cache.pending() {
+            // Moves held back after a slow update (a layout step on a huge chart) come then.
+            ui.ctx().request_repaint_after(due);
+        }
         if self.auto_fit {
             let b = self.scene_cache.fit_bounds();
             self.fit_bounds(b);
@@ -229,7 +237,10 @@ impl LinkchartApp {
         let area = self.visible_chart_area();
         if lod::wants_lod(&self.scene, view.zoom) {
             let level = lod::level_for_zoom(view.zoom);
-            let merged = self.scene_cache.lod(&self.scene, level);
+            // While nodes are dragged (and drawn on top, being selected) the merged picture
+            // stays as it was; it is merged again once they are dropped.
+            let dragging = matches!(self.canvas.drag, Drag::Nodes(_));
+            let merged = self.scene_cache.lod(&self.scene, level, dragging);
             let mut stats = super::draw::paint_lod(painter, merged, area, to_screen, view.zoom);
             let scene = &self.scene;
             let selected = self
@@ -425,7 +436,7 @@ impl LinkchartApp {
                 );
                 let inside: BTreeSet<EntityId> = self
                     .scene_cache
-                    .nodes_in_rect(r.min, r.max)
+                    .nodes_in_rect(&self.scene, r.min, r.max)
                     .into_iter()
                     .filter_map(|i| self.scene.nodes.get(i).map(|n| n.id))
                     .collect();

@@ -19,6 +19,11 @@ use crate::scene::{Bounds, NodeShape, Rgba, Scene};
 /// Node labels are drawn only when they would be at least this tall on screen (points).
 pub const MIN_LABEL_SCREEN_SIZE: f32 = 5.5;
 
+/// With more links than this on screen (long links crossing a crowded view), dashed and dotted
+/// links are drawn as fainter solid lines, as when their dashes are too fine to see: thousands
+/// of dashes each cost more than they tell.
+pub const MAX_DASHED_EDGES: usize = 2_000;
+
 /// Smallest and largest icon texture sides (pixels); sizes in between round up to a power of two.
 const ICON_MIN_PX: u32 = 16;
 const ICON_MAX_PX: u32 = 256;
@@ -119,6 +124,7 @@ pub fn paint_parts(
     // Links and arrowheads: one mesh.
     let mut mesh = Mesh::default();
     let mut screen_pts: Vec<Pos2> = Vec::new();
+    let dashes = edges.len() <= MAX_DASHED_EDGES;
     for e in edges.iter().filter_map(|&i| scene.edges.get(i as usize)) {
         stats.edges += 1;
         let color = color32(e.color);
@@ -127,7 +133,7 @@ pub fn paint_parts(
         screen_pts.clear();
         screen_pts.extend(e.points.iter().map(|p| to_screen(*p)));
         match dash_pattern(e.style) {
-            Some([on, off]) if (on + off) * zoom >= MIN_DASH_PERIOD_PX => add_dashed(
+            Some([on, off]) if dashes && (on + off) * zoom >= MIN_DASH_PERIOD_PX => add_dashed(
                 &mut mesh,
                 &screen_pts,
                 width,
@@ -137,7 +143,7 @@ pub fn paint_parts(
                 area,
             ),
             Some([on, off]) => {
-                // Too fine to see as dashes at this zoom: a fainter solid line.
+                // Too fine to see as dashes at this zoom (or too many): a fainter solid line.
                 let faded = color.gamma_multiply(on / (on + off).max(f32::EPSILON));
                 add_polyline(&mut mesh, &screen_pts, width, faded, area);
             }

@@ -10,6 +10,11 @@ use super::{Action, LinkchartApp};
 use crate::chart::Filters;
 use crate::model::{EntityId, EntityType, LinkKind, Model};
 
+/// Lists longer than this scroll in a box of their own, drawing only the rows in sight.
+const LONG_LIST: usize = 40;
+/// Height of such a box, in points.
+const LIST_HEIGHT: f32 = 260.0;
+
 /// The panel's own state.
 #[derive(Clone, Debug, Default)]
 pub struct FiltersPanel {
@@ -20,6 +25,105 @@ pub struct FiltersPanel {
     brush_start: Option<i64>,
     /// The timeline's plot area last frame, in screen points.
     pub timeline_rect: Option<egui::Rect>,
+    /// What the panel counts over the model, kept until the model changes.
+    counts: ModelCounts,
+    /// Search results, kept until the query or the model changes.
+    hits: Option<(String, ModelKey, Vec<EntityId>)>,
+    /// How often the counts were taken (tests: a frame where nothing changed counts nothing).
+    recounts: u64,
+}
+
+/// Identifies a model state: which model was loaded, which of its edits are in effect, and
+/// its sizes (a guard for changes made outside the edit history).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ModelKey {
+    pub generation: u64,
+    pub edits: u64,
+    pub documents: usize,
+    pub entities: usize,
+    pub links: usize,
+}
+
+impl ModelKey {
+    pub fn new(model: &Model, generation: u64, edits: u64) -> Self {
+        Self {
+            generation,
+            edits,
+            documents: model.documents.len(),
+            entities: model.entities.len(),
+            links: model.links.len(),
+        }
+    }
+}
+
+/// Everything the panel derives from the model: counts per country, outlet, entity type and
+/// link kind, and documents and dated links per day.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ModelCounts {
+    key: Option<ModelKey>,
+    /// Country name and entities affiliated with it, by name.
+    pub countries: Vec<(String, usize)>,
+    /// Outlet and the ids of its documents, by outlet.
+    pub outlets: Vec<(String, Vec<String>)>,
+    /// Entities per type, in [`EntityType::ALL`] order.
+    pub types: Vec<(EntityType, usize)>,
+    pub stated: usize,
+    pub comention: usize,
+    /// Dated documents per day number, by day.
+    pub docs_by_day: Vec<(i64, f64)>,
+    /// Link–document pairs per day number of the document, by day.
+    pub links_by_day: Vec<(i64, f64)>,
+    pub undated: usize,
+}
+
+impl ModelCounts {
+    /// Count over the whole model.
+    pub fn count(model: &Model) -> Self {
+        let mut outlets: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for d in &model.documents {
+            if let Some(o) = &d.outlet {
+                outlets.entry(o).or_default().push(d.id.clone());
+            }
+        }
+        let mut types = [0usize; EntityType::ALL.len()];
+        for e in &model.entities {
+            if let Some(i) = EntityType::ALL.iter().position(|t| *t == e.kind) {
+                types[i] += 1;
+            }
+        }
+        let link_count = |k: LinkKind| model.links.iter().filter(|l| l.kind == k).count();
+        let day: Vec<Option<i64>> = model
+            .documents
+            .iter()
+            .map(|d| d.date.as_deref().and_then(day_number))
+            .collect();
+        let mut docs: BTreeMap<i64, f64> = BTreeMap::new();
+        for d in day.iter().flatten() {
+            *docs.entry(*d).or_default() += 1.0;
+        }
+        let mut links: BTreeMap<i64, f64> = BTreeMap::new();
+        for l in &model.links {
+            for doc in l.documents() {
+                if let Some(Some(d)) = day.get(doc.0 as usize) {
+                    *links.entry(*d).or_default() += 1.0;
+                }
+            }
+        }
+        Self {
+            key: None,
+            countries: model.country_counts(),
+            outlets: outlets
+                .into_iter()
+                .map(|(o, ids)| (o.to_owned(), ids))
+                .collect(),
+            types: EntityType::ALL.iter().copied().zip(types).collect(),
+            stated: link_count(LinkKind::Stated),
+            comention: link_count(LinkKind::CoMention),
+            docs_by_day: docs.into_iter().collect(),
+            links_by_day: links.into_iter().collect(),
+            undated: model.documents.iter().filter(|d| d.date.is_none()).count(),
+        }
+    }
 }
 
 /// Search results: entities whose name or alias contains `query`, best first (name prefix,
@@ -68,16 +172,57 @@ pub fn day_number(iso: &str) -> Option<i64> {
 
 pub use crate::model::iso_date;
 
+impl FiltersPanel {
+    /// How often the panel counted over the model since it was made.
+    pub fn recounts(&self) -> u64 {
+        self.recounts
+    }
+
+    /// The counts for `model` in state `key`, taken again only when the state changed.
+    fn counts(&mut self, model: &Model, key: ModelKey) -> &ModelCounts {
+        if self.counts.key != Some(key) {
+            self.counts = ModelCounts::count(model);
+            self.counts.key = Some(key);
+            self.recounts += 1;
+        }
+        &self.counts
+    }
+
+    /// Search results for the current query, searched again only when it or the model changed.
+    fn hits(&mut self, model: &Model, key: ModelKey) -> Vec<EntityId> {
+        if let Some((q, k, hits)) = &self.hits
+            && *q == self.search
+            && *k == key
+        {
+            return hits.clone();
+        }
+        let hits = search(model, &self.search, 12);
+        self.hits = Some((self.search.clone(), key, hits.clone()));
+        hits
+    }
+}
+
 impl LinkchartApp {
+    /// Identifies the model's current state for the panels' caches.
+    fn model_key(&self) -> ModelKey {
+        ModelKey::new(
+            &self.model,
+            self.model_generation,
+            self.history.model_state_id(),
+        )
+    }
+
     pub(super) fn filters_panel_ui(&mut self, ui: &mut egui::Ui) {
+        let key = self.model_key();
         egui::ScrollArea::vertical().show(ui, |ui| {
-            self.search_ui(ui);
+            self.search_ui(ui, key);
             ui.separator();
             let mut f = self.chart.filters.clone();
-            countries_ui(ui, &self.model, &mut f);
-            sources_ui(ui, &self.model, &mut f);
-            types_ui(ui, &self.model, &mut f);
-            link_kinds_ui(ui, &self.model, &mut f);
+            let counts = self.filters_panel.counts(&self.model, key);
+            countries_ui(ui, counts, &mut f);
+            sources_ui(ui, &self.model, counts, &mut f);
+            types_ui(ui, counts, &mut f);
+            link_kinds_ui(ui, counts, &mut f);
             self.timeline_ui(ui, &mut f);
             if f != self.chart.filters {
                 self.chart.filters = f;
@@ -87,7 +232,7 @@ impl LinkchartApp {
         });
     }
 
-    fn search_ui(&mut self, ui: &mut egui::Ui) {
+    fn search_ui(&mut self, ui: &mut egui::Ui, key: ModelKey) {
         ui.heading("Search");
         let edit = egui::TextEdit::singleline(&mut self.filters_panel.search)
             .hint_text("name or alias (Ctrl+F)")
@@ -96,7 +241,7 @@ impl LinkchartApp {
         if std::mem::take(&mut self.filters_panel.focus_search) {
             response.request_focus();
         }
-        let hits = search(&self.model, &self.filters_panel.search, 12);
+        let hits = self.filters_panel.hits(&self.model, key);
         if response.lost_focus()
             && ui.input(|i| i.key_pressed(egui::Key::Enter))
             && let Some(first) = hits.first()
@@ -206,33 +351,12 @@ impl LinkchartApp {
         egui::CollapsingHeader::new("Dates")
             .default_open(true)
             .show(ui, |ui| {
-                let mut docs: BTreeMap<i64, f64> = BTreeMap::new();
-                for d in &self.model.documents {
-                    if let Some(day) = d.date.as_deref().and_then(day_number) {
-                        *docs.entry(day).or_default() += 1.0;
-                    }
-                }
-                let mut links: BTreeMap<i64, f64> = BTreeMap::new();
-                for l in &self.model.links {
-                    for doc in l.documents() {
-                        if let Some(day) = self
-                            .model
-                            .document(doc)
-                            .and_then(|d| d.date.as_deref())
-                            .and_then(day_number)
-                        {
-                            *links.entry(day).or_default() += 1.0;
-                        }
-                    }
-                }
-                let undated = self
-                    .model
-                    .documents
-                    .iter()
-                    .filter(|d| d.date.is_none())
-                    .count();
+                let counts = &self.filters_panel.counts;
+                let docs = &counts.docs_by_day;
+                let links = &counts.links_by_day;
+                let undated = counts.undated;
                 let (Some(first), Some(last)) =
-                    (docs.keys().next().copied(), docs.keys().last().copied())
+                    (docs.first().map(|d| d.0), docs.last().map(|d| d.0))
                 else {
                     ui.weak(format!("no dated documents ({undated} undated)"));
                     self.filters_panel.timeline_rect = None;
@@ -251,8 +375,8 @@ impl LinkchartApp {
                     .collect();
                 let link_bars: Vec<Bar> =
                     links.iter().map(|(d, n)| Bar::new(*d as f64, *n)).collect();
-                let max_docs = docs.values().copied().fold(1.0, f64::max);
-                let max_links = links.values().copied().fold(1.0, f64::max);
+                let max_docs = docs.iter().map(|d| d.1).fold(1.0, f64::max);
+                let max_links = links.iter().map(|d| d.1).fold(1.0, f64::max);
                 // Links are scaled onto the documents' axis so both read on one small chart.
                 let scale = max_docs / max_links;
                 let link_bars: Vec<Bar> = link_bars
@@ -355,41 +479,59 @@ pub fn swatch_ui(ui: &mut egui::Ui, colour: Color32, text: &str) {
     ui.label(text);
 }
 
-fn countries_ui(ui: &mut egui::Ui, model: &Model, f: &mut Filters) {
-    let counts = model.country_counts();
-    egui::CollapsingHeader::new(format!("Countries ({})", counts.len()))
-        .default_open(true)
-        .show(ui, |ui| {
-            if counts.is_empty() {
-                ui.weak("no country affiliations");
-            }
-            for (name, n) in counts {
-                let mut on = f.countries.contains(&name);
-                if ui.checkbox(&mut on, format!("{name}  ({n})")).changed() {
-                    if on {
-                        f.countries.insert(name);
-                    } else {
-                        f.countries.remove(&name);
-                    }
-                }
+/// `n` rows: all of them when there are few, else in a scrolling box of their own that lays out
+/// only the rows in sight (thousands of countries or documents cost a few rows a frame).
+fn rows_ui(ui: &mut egui::Ui, id: &str, n: usize, mut row: impl FnMut(&mut egui::Ui, usize)) {
+    if n <= LONG_LIST {
+        for i in 0..n {
+            row(ui, i);
+        }
+        return;
+    }
+    let height = ui.spacing().interact_size.y;
+    egui::ScrollArea::vertical()
+        .id_salt(id)
+        .max_height(LIST_HEIGHT)
+        .auto_shrink([false, true])
+        .show_rows(ui, height, n, |ui, range| {
+            for i in range {
+                row(ui, i);
             }
         });
 }
 
-fn sources_ui(ui: &mut egui::Ui, model: &Model, f: &mut Filters) {
+fn countries_ui(ui: &mut egui::Ui, counts: &ModelCounts, f: &mut Filters) {
+    let countries = &counts.countries;
+    egui::CollapsingHeader::new(format!("Countries ({})", countries.len()))
+        .default_open(true)
+        .show(ui, |ui| {
+            if countries.is_empty() {
+                ui.weak("no country affiliations");
+            }
+            rows_ui(ui, "countries", countries.len(), |ui, i| {
+                let (name, n) = &countries[i];
+                let mut on = f.countries.contains(name);
+                if ui.checkbox(&mut on, format!("{name}  ({n})")).changed() {
+                    if on {
+                        f.countries.insert(name.clone());
+                    } else {
+                        f.countries.remove(name);
+                    }
+                }
+            });
+        });
+}
+
+fn sources_ui(ui: &mut egui::Ui, model: &Model, counts: &ModelCounts, f: &mut Filters) {
     egui::CollapsingHeader::new(format!("Sources ({})", model.documents.len()))
         .default_open(true)
         .show(ui, |ui| {
-            let mut outlets: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-            for d in &model.documents {
-                if let Some(o) = &d.outlet {
-                    outlets.entry(o).or_default().push(&d.id);
-                }
-            }
+            let outlets = &counts.outlets;
             if !outlets.is_empty() {
                 ui.label(RichText::new("Outlets").small().strong());
-                for (outlet, ids) in &outlets {
-                    let all = ids.iter().all(|id| f.sources.contains(*id));
+                rows_ui(ui, "outlets", outlets.len(), |ui, i| {
+                    let (outlet, ids) = &outlets[i];
+                    let all = ids.iter().all(|id| f.sources.contains(id));
                     let mut on = all;
                     if ui
                         .checkbox(&mut on, format!("{outlet}  ({})", ids.len()))
@@ -397,16 +539,17 @@ fn sources_ui(ui: &mut egui::Ui, model: &Model, f: &mut Filters) {
                     {
                         for id in ids {
                             if on {
-                                f.sources.insert((*id).to_owned());
+                                f.sources.insert(id.clone());
                             } else {
-                                f.sources.remove(*id);
+                                f.sources.remove(id);
                             }
                         }
                     }
-                }
+                });
                 ui.label(RichText::new("Documents").small().strong());
             }
-            for d in &model.documents {
+            rows_ui(ui, "documents", model.documents.len(), |ui, i| {
+                let d = &model.documents[i];
                 let mut on = f.sources.contains(&d.id);
                 let title = d.title.as_deref().unwrap_or(&d.id);
                 let short: String = title.chars().take(48).collect();
@@ -436,16 +579,15 @@ fn sources_ui(ui: &mut egui::Ui, model: &Model, f: &mut Filters) {
                         f.sources.remove(&d.id);
                     }
                 }
-            }
+            });
         });
 }
 
-fn types_ui(ui: &mut egui::Ui, model: &Model, f: &mut Filters) {
+fn types_ui(ui: &mut egui::Ui, counts: &ModelCounts, f: &mut Filters) {
     egui::CollapsingHeader::new("Entity types")
         .default_open(true)
         .show(ui, |ui| {
-            for t in EntityType::ALL {
-                let n = model.entities.iter().filter(|e| e.kind == t).count();
+            for &(t, n) in &counts.types {
                 if n == 0 && !f.hidden_types.contains(&t) {
                     continue;
                 }
@@ -461,18 +603,17 @@ fn types_ui(ui: &mut egui::Ui, model: &Model, f: &mut Filters) {
         });
 }
 
-fn link_kinds_ui(ui: &mut egui::Ui, model: &Model, f: &mut Filters) {
+fn link_kinds_ui(ui: &mut egui::Ui, counts: &ModelCounts, f: &mut Filters) {
     egui::CollapsingHeader::new("Links")
         .default_open(true)
         .show(ui, |ui| {
-            let count = |k: LinkKind| model.links.iter().filter(|l| l.kind == k).count();
             ui.checkbox(
                 &mut f.show_stated,
-                format!("stated relations  ({})", count(LinkKind::Stated)),
+                format!("stated relations  ({})", counts.stated),
             );
             ui.checkbox(
                 &mut f.show_comention,
-                format!("co-mentions  ({})", count(LinkKind::CoMention)),
+                format!("co-mentions  ({})", counts.comention),
             );
         });
 }

@@ -97,6 +97,8 @@ pub struct LinkchartApp {
     pub jobs: Jobs,
     pub canvas: CanvasState,
     pub filters_panel: FiltersPanel,
+    /// Counts the models loaded, so caches of what is derived from a model know it changed.
+    model_generation: u64,
     pub document_view: Option<DocumentView>,
     /// Keep fitting the chart to the window until the analyst pans or zooms.
     pub auto_fit: bool,
@@ -154,6 +156,7 @@ impl LinkchartApp {
             jobs: Jobs::default(),
             canvas: CanvasState::default(),
             filters_panel: FiltersPanel::default(),
+            model_generation: 0,
             document_view: None,
             auto_fit: true,
             view: View::default(),
@@ -192,6 +195,7 @@ impl LinkchartApp {
         self.outside_dirty = false;
         self.history_marked = false;
         self.model = model;
+        self.model_generation += 1;
         let fresh = chart.is_none();
         self.chart = chart.unwrap_or_default();
         self.view_key = None;

@@ -199,6 +199,11 @@ pub struct Patch {
 }
 
 impl Patch {
+    /// True when the patch changes entities, links or source grades (not only chart state).
+    fn changes_model(&self) -> bool {
+        !(self.entities.is_empty() && self.links.is_empty() && self.grades.is_empty())
+    }
+
     fn is_empty(&self) -> bool {
         self.entities.is_empty()
             && self.links.is_empty()
@@ -312,6 +317,9 @@ pub struct Step {
     pub edit: Edit,
     patch: Patch,
     serial: u64,
+    /// `serial` of the last step, this one or below it, that changed the model itself (not
+    /// only positions, pins, the hidden set or the selection); 0 when none did.
+    model_serial: u64,
 }
 
 /// Undo and redo stacks of applied edits, and the id high-water mark.
@@ -362,10 +370,16 @@ impl EditHistory {
         self.ids = ids;
         self.serial += 1;
         self.redo.clear();
+        let model_serial = if patch.changes_model() {
+            self.serial
+        } else {
+            self.model_state_id()
+        };
         self.undo.push(Step {
             edit,
             patch,
             serial: self.serial,
+            model_serial,
         });
         if self.undo.len() > MAX_UNDO {
             let excess = self.undo.len() - MAX_UNDO;
@@ -416,6 +430,13 @@ impl EditHistory {
     /// effect. Remember it when saving; the workspace has unsaved edits when it differs.
     pub fn state_id(&self) -> u64 {
         self.undo.last().map_or(0, |s| s.serial)
+    }
+
+    /// Identifies the state of the model itself (entities, links, source grades): unlike
+    /// [`state_id`](Self::state_id) it stays the same across edits that only move, pin, hide
+    /// or select nodes, so caches of what is derived from the model survive a drag.
+    pub fn model_state_id(&self) -> u64 {
+        self.undo.last().map_or(0, |s| s.model_serial)
     }
 
     /// Forget all steps (e.g. after opening another workspace); keeps the id floor.

@@ -295,6 +295,24 @@ pub fn update_positions(
     topology: &SceneTopology,
     positions: &std::collections::BTreeMap<crate::model::EntityId, [f32; 2]>,
 ) -> Update {
+    update_positions_tracked(scene, topology, positions, None)
+}
+
+/// The nodes and links an in-place update moved, by index, in increasing order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Moved {
+    pub nodes: Vec<u32>,
+    pub edges: Vec<u32>,
+}
+
+/// [`update_positions`], also telling which nodes and links moved when `moved` is given (it is
+/// filled only when the result is [`Update::Updated`]).
+pub fn update_positions_tracked(
+    scene: &mut Scene,
+    topology: &SceneTopology,
+    positions: &std::collections::BTreeMap<crate::model::EntityId, [f32; 2]>,
+    moved_out: Option<&mut Moved>,
+) -> Update {
     if !topology.tracked || topology.edges.len() != scene.edges.len() {
         return Update::Rebuild;
     }
@@ -369,6 +387,19 @@ pub fn update_positions(
         return Update::Rebuild;
     };
     scene.bounds = scene_bounds(scene);
+    if let Some(out) = moved_out {
+        out.edges.clear();
+        out.edges
+            .extend((0..topology.edges.len() as u32).filter(|&i| {
+                let t = &topology.edges[i as usize];
+                is_moved[t.a as usize] || is_moved[t.b as usize]
+            }));
+        out.nodes = moved;
+        return Update::Updated {
+            nodes: out.nodes.len(),
+            edges,
+        };
+    }
     Update::Updated {
         nodes: moved.len(),
         edges,

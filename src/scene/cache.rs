@@ -7,14 +7,15 @@
 //! selection ([`update_selection`]). Plain data, no egui: the app's canvas drives it.
 
 use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
 
 use rustc_hash::FxHashMap;
 
 use super::lod::LodLevel;
 use super::style;
 use super::{
-    Bounds, EdgeShape, Scene, SceneOptions, SceneTopology, Update, build_scene_tracked,
-    update_positions, update_selection,
+    Bounds, EdgeShape, Moved, Scene, SceneOptions, SceneTopology, Update, build_scene_tracked,
+    update_positions_tracked, update_selection,
 };
 use crate::chart::{ChartState, Filters, View};
 use crate::model::{EntityId, LinkId, Model};
@@ -31,6 +32,96 @@ pub struct CacheStats {
     pub selection_updates: u64,
     /// Levels of detail merged.
     pub lod_builds: u64,
+    /// Full rebuilds of the spatial indexes (a few moved nodes update them in place instead).
+    pub reindexes: u64,
+}
+
+/// A position update slower than this (a layout step moving every node of a huge chart) is
+/// followed by at least `SLOW_SPACING` times its cost of frames that leave positions alone, so
+/// pan, zoom and the panels stay fluid while a layout streams in.
+const SLOW_UPDATE: Duration = Duration::from_millis(16);
+const SLOW_SPACING: u32 = 3;
+
+/// Moved in place at most this many nodes and links (plus 1/64 of the scene) before the
+/// indexes are built again.
+const STALE_BASE: usize = 4096;
+
+/// Nodes and links changed in place since the indexes were built: the indexes still file them
+/// under their old places, so queries skip them there and test them one by one.
+#[derive(Debug, Default)]
+struct Stale {
+    nodes: Vec<u32>,
+    edges: Vec<u32>,
+    node_flag: Vec<bool>,
+    edge_flag: Vec<bool>,
+}
+
+impl Stale {
+    fn reset(&mut self, nodes: usize, edges: usize) {
+        self.nodes.clear();
+        self.edges.clear();
+        self.node_flag.clear();
+        self.node_flag.resize(nodes, false);
+        self.edge_flag.clear();
+        self.edge_flag.resize(edges, false);
+    }
+
+    fn len(&self) -> usize {
+        self.nodes.len() + self.edges.len()
+    }
+
+    fn node(&self, i: usize) -> bool {
+        self.node_flag.get(i).copied().unwrap_or(false)
+    }
+
+    fn edge(&self, i: usize) -> bool {
+        self.edge_flag.get(i).copied().unwrap_or(false)
+    }
+
+    /// Take in `moved`; false (and nothing taken) when that would make too many.
+    fn add(&mut self, moved: &Moved, limit: usize) -> bool {
+        if self.len() + moved.nodes.len() + moved.edges.len() > limit {
+            return false;
+        }
+        add_flagged(&mut self.nodes, &mut self.node_flag, &moved.nodes);
+        add_flagged(&mut self.edges, &mut self.edge_flag, &moved.edges);
+        true
+    }
+}
+
+/// True when more than `n` of the scene's laid-out nodes are not at `positions` (stops counting
+/// there; a walk of the sorted positions alongside the nodes, in id order).
+fn moved_more_than(
+    scene: &Scene,
+    positions: &std::collections::BTreeMap<EntityId, [f32; 2]>,
+    n: usize,
+) -> bool {
+    let mut pos = positions.iter().peekable();
+    let mut moved = 0;
+    for node in scene.nodes.iter().filter(|node| !node.placed) {
+        while pos.peek().is_some_and(|(id, _)| **id < node.id) {
+            pos.next();
+        }
+        let here = matches!(pos.peek(), Some((id, p)) if **id == node.id && **p == node.center);
+        if !here {
+            moved += 1;
+            if moved > n {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn add_flagged(list: &mut Vec<u32>, flags: &mut [bool], new: &[u32]) {
+    for &i in new {
+        if let Some(f) = flags.get_mut(i as usize)
+            && !*f
+        {
+            *f = true;
+            list.push(i);
+        }
+    }
 }
 
 /// What a full build depends on, apart from positions and the selection.
@@ -68,6 +159,16 @@ pub struct SceneCache {
     edge_boxes: BoxIndex,
     fit: Bounds,
     lod: FxHashMap<i32, LodLevel>,
+    stale: Stale,
+    /// The levels of detail predate a few in-place moves (see [`lod`](Self::lod)).
+    lod_dirty: bool,
+    moved: Moved,
+    /// When the last slow position update finished, and what it cost.
+    slow: Option<(Instant, Duration)>,
+    /// Every position update made at once, however slow (benchmarks).
+    no_hold_back: bool,
+    /// Positions (if they changed) were left for later (see `SLOW_UPDATE`): due in this long.
+    pending: Option<Duration>,
 }
 
 impl SceneCache {
@@ -87,13 +188,27 @@ impl SceneCache {
         self.generation
     }
 
+    /// Whether positions are held back after a slow update (on unless turned off).
+    pub fn hold_back_slow_updates(&mut self, on: bool) {
+        self.no_hold_back = !on;
+        self.slow = None;
+    }
+
+    /// Moved positions held back after a slow update, and how long until they are due: the
+    /// caller should draw again by then.
+    pub fn pending(&self) -> Option<Duration> {
+        self.pending
+    }
+
     /// Bounds of the laid-out node centres, 30 units round each (what "fit to view" frames).
     pub fn fit_bounds(&self) -> Bounds {
         self.fit
     }
 
     /// Bring `scene` up to date with the model and chart; `edits` identifies the model's edit
-    /// state (it changes with every edit, undo and redo). Returns true when the scene changed.
+    /// state (`EditHistory::model_state_id`: it changes with every edit, undo and redo of the
+    /// model, not with moves or pins, which are changed in place). Returns true when the scene
+    /// changed.
     pub fn ensure(
         &mut self,
         scene: &mut Scene,
@@ -113,29 +228,71 @@ impl SceneCache {
                 && k.hidden == chart.hidden
         });
         let mut update = Update::Unchanged;
+        // What changed in place, for the indexes.
+        let mut changed = Moved::default();
+        // When a position update started.
+        let mut moving: Option<Instant> = None;
         if same {
             if self.selection != chart.selection
                 || self.pinned != chart.pinned
                 || self.selected_link != chart.selected_link
             {
+                // A selection ring grows a node's box, a selected link is drawn wider.
+                changed
+                    .nodes
+                    .extend((0..scene.nodes.len() as u32).filter(|&i| {
+                        let n = &scene.nodes[i as usize];
+                        n.selected != chart.selection.contains(&n.id)
+                    }));
+                changed
+                    .edges
+                    .extend((0..scene.edges.len() as u32).filter(|&i| {
+                        let e = &scene.edges[i as usize];
+                        e.selected != (chart.selected_link == Some(e.link))
+                    }));
                 update = update_selection(scene, &self.topology, chart);
                 if matches!(update, Update::Updated { .. }) {
                     self.stats.selection_updates += 1;
                 }
                 self.remember_selection(chart);
             }
-            if update != Update::Rebuild {
-                match update_positions(scene, &self.topology, &chart.positions) {
+            // Held back only when many nodes moved: a drag is always drawn at once.
+            let limit = STALE_BASE + (scene.nodes.len() + scene.edges.len()) / 64;
+            let wait = self
+                .slow
+                .and_then(|(at, cost)| {
+                    (cost * SLOW_SPACING)
+                        .checked_sub(at.elapsed())
+                        .filter(|w| !w.is_zero())
+                })
+                .filter(|_| moved_more_than(scene, &chart.positions, limit));
+            self.pending = wait;
+            if update != Update::Rebuild && wait.is_none() {
+                let started = Instant::now();
+                let result = update_positions_tracked(
+                    scene,
+                    &self.topology,
+                    &chart.positions,
+                    Some(&mut self.moved),
+                );
+                moving = Some(started);
+                match result {
                     Update::Unchanged => {}
                     Update::Rebuild => update = Update::Rebuild,
                     u @ Update::Updated { .. } => {
                         self.stats.position_updates += 1;
+                        changed.nodes.append(&mut self.moved.nodes);
+                        changed.edges.append(&mut self.moved.edges);
                         update = u;
                     }
                 }
             }
         }
+        if !same {
+            self.pending = None;
+        }
         if !same || update == Update::Rebuild {
+            moving = None;
             let (s, topology) = build_scene_tracked(model, chart, view, &SceneOptions::default());
             *scene = s;
             self.topology = topology;
@@ -157,7 +314,17 @@ impl SceneCache {
             return false;
         }
         self.generation += 1;
-        self.reindex(scene);
+        let limit = STALE_BASE + (scene.nodes.len() + scene.edges.len()) / 64;
+        if update == Update::Rebuild || !self.stale.add(&changed, limit) {
+            self.reindex(scene);
+        } else {
+            self.refit(scene);
+            self.lod_dirty = true;
+        }
+        if let Some(started) = moving {
+            let cost = started.elapsed();
+            self.slow = (cost > SLOW_UPDATE && !self.no_hold_back).then(|| (Instant::now(), cost));
+        }
         true
     }
 
@@ -167,50 +334,101 @@ impl SceneCache {
         self.selected_link = chart.selected_link;
     }
 
+    fn refit(&mut self, scene: &Scene) {
+        let mut fit = Bounds::EMPTY;
+        for n in scene.nodes.iter().filter(|n| !n.placed) {
+            fit.include(n.center, 30.0);
+        }
+        self.fit = fit;
+    }
+
     fn reindex(&mut self, scene: &Scene) {
+        self.stats.reindexes += 1;
+        self.stale.reset(scene.nodes.len(), scene.edges.len());
         let centres: Vec<[f32; 2]> = scene.nodes.iter().map(|n| n.center).collect();
         let radii: Vec<f32> = scene.nodes.iter().map(|n| n.radius).collect();
         self.circles = SpatialIndex::build(&centres, &radii);
         let boxes = |b: Bounds| [b.min[0], b.min[1], b.max[0], b.max[1]];
         self.node_boxes = BoxIndex::build(scene.nodes.iter().map(|n| boxes(n.bounds())).collect());
         self.edge_boxes = BoxIndex::build(scene.edges.iter().map(|e| boxes(e.bounds)).collect());
-        let mut fit = Bounds::EMPTY;
-        for n in scene.nodes.iter().filter(|n| !n.placed) {
-            fit.include(n.center, 30.0);
-        }
-        self.fit = fit;
+        self.refit(scene);
         self.lod.clear();
+        self.lod_dirty = false;
     }
 
     /// The nodes and edges that overlap `area` (chart coordinates), in drawing order. Edges
     /// are tested along their lines, not just their bounds; `labels` says whether link labels
     /// are drawn (their boxes count then).
     pub fn visible(&self, scene: &Scene, area: Bounds, labels: bool) -> Visible {
+        let stale = &self.stale;
         let mut nodes: Vec<u32> = Vec::new();
         self.node_boxes
-            .for_each_overlapping(area.min, area.max, |i| nodes.push(i as u32));
-        nodes.sort_unstable();
-        let mut edges: Vec<u32> = Vec::new();
-        self.edge_boxes
             .for_each_overlapping(area.min, area.max, |i| {
-                if let Some(e) = scene.edges.get(i)
-                    && edge_overlaps(e, &area, labels)
-                {
-                    edges.push(i as u32);
+                if !stale.node(i) {
+                    nodes.push(i as u32);
                 }
             });
+        nodes.extend(stale.nodes.iter().copied().filter(|&i| {
+            scene
+                .nodes
+                .get(i as usize)
+                .is_some_and(|n| n.bounds().intersects(&area))
+        }));
+        nodes.sort_unstable();
+        let mut edges: Vec<u32> = Vec::new();
+        let mut edge_in = |i: usize| {
+            if let Some(e) = scene.edges.get(i)
+                && edge_overlaps(e, &area, labels)
+            {
+                edges.push(i as u32);
+            }
+        };
+        self.edge_boxes
+            .for_each_overlapping(area.min, area.max, |i| {
+                if !stale.edge(i) {
+                    edge_in(i);
+                }
+            });
+        for &i in &stale.edges {
+            edge_in(i as usize);
+        }
         edges.sort_unstable();
         Visible { nodes, edges }
     }
 
     /// The topmost node whose circle, at least `min_radius` and grown by `pad`, holds `p`.
-    pub fn node_at(&self, p: [f32; 2], min_radius: f32, pad: f32) -> Option<usize> {
-        self.circles.at_padded(p, min_radius, pad)
+    pub fn node_at(&self, scene: &Scene, p: [f32; 2], min_radius: f32, pad: f32) -> Option<usize> {
+        let stale = &self.stale;
+        let indexed = self
+            .circles
+            .at_padded_where(p, min_radius, pad, |i| !stale.node(i));
+        let (min_radius, pad) = (min_radius.max(0.0), pad.max(0.0));
+        let moved = stale.nodes.iter().map(|&i| i as usize).filter(|&i| {
+            scene.nodes.get(i).is_some_and(|n| {
+                let r = n.radius.max(min_radius) + pad;
+                let (dx, dy) = (p[0] - n.center[0], p[1] - n.center[1]);
+                dx * dx + dy * dy <= r * r
+            })
+        });
+        // The topmost: drawn last, highest index.
+        indexed.into_iter().chain(moved).max()
     }
 
     /// Nodes whose centre is in the rectangle `[min, max]`, in scene order.
-    pub fn nodes_in_rect(&self, min: [f32; 2], max: [f32; 2]) -> Vec<usize> {
-        self.circles.in_rect(min, max)
+    pub fn nodes_in_rect(&self, scene: &Scene, min: [f32; 2], max: [f32; 2]) -> Vec<usize> {
+        let stale = &self.stale;
+        let mut out = self.circles.in_rect(min, max);
+        out.retain(|&i| !stale.node(i));
+        let area = Bounds { min, max };
+        out.extend(
+            stale
+                .nodes
+                .iter()
+                .map(|&i| i as usize)
+                .filter(|&i| scene.nodes.get(i).is_some_and(|n| area.contains(n.center))),
+        );
+        out.sort_unstable();
+        out
     }
 
     /// The edge whose line passes nearest `p`, within `tolerance`.
@@ -220,19 +438,35 @@ impl SceneCache {
             [p[0] - tolerance, p[1] - tolerance],
             [p[0] + tolerance, p[1] + tolerance],
         );
-        self.edge_boxes.for_each_overlapping(lo, hi, |i| {
+        let stale = &self.stale;
+        let mut consider = |i: usize| {
             if let Some(e) = scene.edges.get(i) {
                 let d = e.distance(p);
                 if d <= tolerance && best.is_none_or(|(bd, bi)| d < bd || (d == bd && i < bi)) {
                     best = Some((d, i));
                 }
             }
+        };
+        self.edge_boxes.for_each_overlapping(lo, hi, |i| {
+            if !stale.edge(i) {
+                consider(i);
+            }
         });
+        for &i in &stale.edges {
+            consider(i as usize);
+        }
         best.map(|(_, i)| i)
     }
 
-    /// The scene merged at `level` (built on first use, kept until the scene changes).
-    pub fn lod(&mut self, scene: &Scene, level: i32) -> &LodLevel {
+    /// The scene merged at `level` (built on first use, kept until the scene changes). After a
+    /// few nodes moved in place, `allow_stale` keeps the levels as they were (while a drag is
+    /// in progress the moved nodes are drawn over them; merging a huge chart again every frame
+    /// would cost more than the frame); without it they are merged again.
+    pub fn lod(&mut self, scene: &Scene, level: i32, allow_stale: bool) -> &LodLevel {
+        if self.lod_dirty && !allow_stale {
+            self.lod.clear();
+            self.lod_dirty = false;
+        }
         let topology = &self.topology;
         let stats = &mut self.stats;
         self.lod.entry(level).or_insert_with(|| {
@@ -402,7 +636,7 @@ mod tests {
         assert!(!v.edges.is_empty() && v.edges.len() < scene.edges.len() / 4);
         // The node under a centre is that node (the lattice keeps them apart).
         let n = &scene.nodes[1234];
-        assert_eq!(cache.node_at(n.center, 0.0, 0.0), Some(1234));
+        assert_eq!(cache.node_at(&scene, n.center, 0.0, 0.0), Some(1234));
         // The edge under the middle of a straight link's line is that link (or one as close).
         let (i, e) = scene
             .edges
@@ -416,6 +650,92 @@ mod tests {
         ];
         let hit = cache.edge_at(&scene, mid, 3.0).expect("a link");
         assert!(scene.edges[hit].distance(mid) <= scene.edges[i].distance(mid));
+    }
+
+    #[test]
+    fn queries_after_a_few_moves_in_place_agree_with_fresh_indexes() {
+        let (model, mut chart, view) = setup(4_000);
+        let mut cache = SceneCache::default();
+        let mut scene = Scene::default();
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        // Three nodes dragged far across the chart, one selected: no index rebuild.
+        let moved = [EntityId(10), EntityId(2_000), EntityId(3_999)];
+        for (k, id) in moved.iter().enumerate() {
+            if let Some(p) = chart.positions.get_mut(id) {
+                *p = [1500.0 + 40.0 * k as f32, 1500.0];
+            }
+        }
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        chart.selection.insert(EntityId(2_000));
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        assert_eq!(cache.stats().reindexes, 1, "moved and selected in place");
+        let mut fresh = SceneCache::default();
+        let mut fresh_scene = Scene::default();
+        fresh.ensure(&mut fresh_scene, &model, &chart, &view, 0);
+        assert_eq!(scene, fresh_scene);
+        for area in [
+            Bounds::from_corners([1300.0, 1300.0], [1800.0, 1700.0]),
+            Bounds::from_corners([0.0, 0.0], [600.0, 500.0]),
+        ] {
+            assert_eq!(
+                cache.visible(&scene, area, true),
+                fresh.visible(&fresh_scene, area, true)
+            );
+            assert_eq!(
+                cache.nodes_in_rect(&scene, area.min, area.max),
+                fresh.nodes_in_rect(&fresh_scene, area.min, area.max)
+            );
+        }
+        for (k, id) in moved.iter().enumerate() {
+            let p = [1500.0 + 40.0 * k as f32, 1500.0];
+            let i = scene.nodes.iter().position(|n| n.id == *id);
+            assert_eq!(cache.node_at(&scene, p, 0.0, 0.0), i, "{id:?}");
+            assert_eq!(
+                cache.node_at(&scene, p, 0.0, 0.0),
+                fresh.node_at(&fresh_scene, p, 0.0, 0.0)
+            );
+            // Nothing is left where it was.
+            let old = setup(4_000).1.positions[id];
+            assert_eq!(
+                cache.node_at(&scene, old, 0.0, 0.0),
+                fresh.node_at(&fresh_scene, old, 0.0, 0.0)
+            );
+            let e = cache.edge_at(&scene, p, 40.0);
+            assert_eq!(e, fresh.edge_at(&fresh_scene, p, 40.0));
+        }
+        // A layout step moves everything: the indexes are built again.
+        for p in chart.positions.values_mut() {
+            p[0] += 1.0;
+        }
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        assert_eq!(cache.stats().reindexes, 2);
+    }
+
+    #[test]
+    fn merged_levels_wait_for_a_drag_to_end_and_are_then_merged_again() {
+        let (model, mut chart, view) = setup(3_000);
+        let mut cache = SceneCache::default();
+        let mut scene = Scene::default();
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        let level = super::super::lod::level_for_zoom(0.05);
+        let before = cache.lod(&scene, level, false).clone();
+        if let Some(p) = chart.positions.get_mut(&EntityId(1_000)) {
+            p[0] += 5_000.0;
+        }
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        assert_eq!(
+            cache.lod(&scene, level, true),
+            &before,
+            "kept while dragging"
+        );
+        assert_eq!(cache.stats().lod_builds, 1);
+        let after = cache.lod(&scene, level, false).clone();
+        assert_eq!(cache.stats().lod_builds, 2, "merged again after the drop");
+        let mut fresh = SceneCache::default();
+        let mut fresh_scene = Scene::default();
+        fresh.ensure(&mut fresh_scene, &model, &chart, &view, 0);
+        assert_eq!(after, *fresh.lod(&fresh_scene, level, false));
+        assert_ne!(after, before);
     }
 
     #[test]

@@ -15,7 +15,8 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Confidence, EntityId, EntityType, LinkId};
 
 pub use build::{
-    SceneTopology, Update, build_scene, build_scene_tracked, update_positions, update_selection,
+    Moved, SceneTopology, Update, build_scene, build_scene_tracked, update_positions,
+    update_positions_tracked, update_selection,
 };
 
 /// An sRGBA colour, unpremultiplied.
