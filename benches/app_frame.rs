@@ -75,6 +75,12 @@ fn chart_frames(c: &mut Criterion, name: &str, model: Model, chart: ChartState) 
     let mut h = harness(model, chart);
     // Fitted: the app keeps fitting until the analyst pans.
     h.hover_at(egui::pos2(700.0, 440.0));
+    frame(&mut h);
+    eprintln!(
+        "{name} fit: zoom {:.3}, painted {:?}",
+        h.state().chart.view.zoom,
+        h.state().canvas.painted
+    );
     group.bench_function("fit", |b| b.iter(|| frame(&mut h)));
     let fitted = h.state().chart.view;
     let centre = fitted.center;
@@ -98,6 +104,7 @@ fn chart_frames(c: &mut Criterion, name: &str, model: Model, chart: ChartState) 
         app.chart.view.center = centre;
     }
     frame(&mut h);
+    eprintln!("{name} zoom_1: painted {:?}", h.state().canvas.painted);
     group.bench_function("zoom_1", |b| b.iter(|| frame(&mut h)));
     group.bench_function("zoom_1_pan", |b| {
         let mut k = 0u32;

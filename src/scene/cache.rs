@@ -7,6 +7,7 @@
 //! selection ([`update_selection`]). Plain data, no egui: the app's canvas drives it.
 
 use std::collections::BTreeSet;
+use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
 
 use rustc_hash::FxHashMap;
@@ -360,7 +361,51 @@ impl SceneCache {
     /// are tested along their lines, not just their bounds; `labels` says whether link labels
     /// are drawn (their boxes count then).
     pub fn visible(&self, scene: &Scene, area: Bounds, labels: bool) -> Visible {
+        self.visible_at_most(scene, area, labels, usize::MAX)
+            .unwrap_or_default()
+    }
+
+    /// Like [`visible`](Self::visible), but None as soon as more than `max_edges` edges are
+    /// found (the screen draws the chart merged then): a crowded view costs no more than
+    /// finding that many.
+    pub fn visible_at_most(
+        &self,
+        scene: &Scene,
+        area: Bounds,
+        labels: bool,
+        max_edges: usize,
+    ) -> Option<Visible> {
         let stale = &self.stale;
+        let mut edges: Vec<u32> = Vec::new();
+        let mut edge_in = |i: usize| {
+            if let Some(e) = scene.edges.get(i)
+                && edge_overlaps(e, &area, labels)
+            {
+                edges.push(i as u32);
+                if edges.len() > max_edges {
+                    return ControlFlow::Break(());
+                }
+            }
+            ControlFlow::Continue(())
+        };
+        let indexed = self
+            .edge_boxes
+            .try_for_each_overlapping(area.min, area.max, |i| {
+                if stale.edge(i) {
+                    ControlFlow::Continue(())
+                } else {
+                    edge_in(i)
+                }
+            });
+        if indexed.is_break() {
+            return None;
+        }
+        for &i in &stale.edges {
+            if edge_in(i as usize).is_break() {
+                return None;
+            }
+        }
+        edges.sort_unstable();
         let mut nodes: Vec<u32> = Vec::new();
         self.node_boxes
             .for_each_overlapping(area.min, area.max, |i| {
@@ -375,25 +420,7 @@ impl SceneCache {
                 .is_some_and(|n| n.bounds().intersects(&area))
         }));
         nodes.sort_unstable();
-        let mut edges: Vec<u32> = Vec::new();
-        let mut edge_in = |i: usize| {
-            if let Some(e) = scene.edges.get(i)
-                && edge_overlaps(e, &area, labels)
-            {
-                edges.push(i as u32);
-            }
-        };
-        self.edge_boxes
-            .for_each_overlapping(area.min, area.max, |i| {
-                if !stale.edge(i) {
-                    edge_in(i);
-                }
-            });
-        for &i in &stale.edges {
-            edge_in(i as usize);
-        }
-        edges.sort_unstable();
-        Visible { nodes, edges }
+        Some(Visible { nodes, edges })
     }
 
     /// The topmost node whose circle, at least `min_radius` and grown by `pad`, holds `p`.
