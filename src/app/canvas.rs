@@ -258,6 +258,8 @@ impl LinkchartApp {
         let visible = if zoomed_out {
             None
         } else {
+            // Links left out of date by a layout step on a huge chart are redrawn once in view.
+            self.scene_cache.refresh_edges_in(&mut self.scene, area);
             self.scene_cache
                 .visible_at_most(&self.scene, area, labels, max_edges)
         };
