@@ -216,6 +216,7 @@ fn dropping_a_dragged_node_and_undoing_the_move_do_not_rebuild_the_scene() {
     let at = zoom_in_on(&mut h, target);
     let start = h.state().chart.positions[&target];
     let before = h.state().scene_stats();
+    let views = h.state().view_computations();
     drag(&mut h, at, at + egui::vec2(80.0, 40.0), Modifiers::NONE);
     h.run_steps(2);
     let dropped = h.state().chart.positions[&target];
@@ -253,6 +254,17 @@ fn dropping_a_dragged_node_and_undoing_the_move_do_not_rebuild_the_scene() {
         before.builds,
         "undoing a move moves the node back in place"
     );
+    assert_eq!(
+        h.state().view_computations(),
+        views,
+        "a move and its undo leave the visible set alone"
+    );
+    // Hiding an entity does change it.
+    h.state_mut().chart.selection = [target].into();
+    h.state_mut().hide_selection();
+    h.run_steps(1);
+    assert_eq!(h.state().view_computations(), views + 1);
+    assert!(!h.state().view().contains(target));
 }
 
 #[test]

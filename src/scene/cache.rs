@@ -543,11 +543,12 @@ impl SceneCache {
             return false;
         }
         let topology = &self.topology;
-        let shown: &Scene = scene;
+        // Compact centres: the scan reads two per link at random.
+        let centres: Vec<[f32; 2]> = scene.nodes.iter().map(|n| n.center).collect();
         let margin = std::mem::take(&mut self.deferred.margin);
         let now = self.deferred.take(|i| {
             let m = margin.get(i as usize).copied().unwrap_or(f32::INFINITY);
-            edge_may_meet(shown, topology, i as usize, &area, m)
+            edge_may_meet(&centres, topology, i as usize, &area, m)
         });
         self.deferred.margin = margin;
         self.redrawn(scene, now, false)
@@ -769,7 +770,7 @@ fn edge_margin(e: &EdgeShape, bend: f32) -> f32 {
 /// between the centres, grown by `margin` (see [`edge_margin`]), meets it. Never false for an
 /// edge that would overlap.
 fn edge_may_meet(
-    scene: &Scene,
+    centres: &[[f32; 2]],
     topology: &SceneTopology,
     i: usize,
     area: &Bounds,
@@ -778,10 +779,14 @@ fn edge_may_meet(
     let Some((a, b)) = topology.edge_nodes(i) else {
         return true;
     };
-    let (Some(na), Some(nb)) = (scene.nodes.get(a), scene.nodes.get(b)) else {
+    let (Some(&ca), Some(&cb)) = (centres.get(a), centres.get(b)) else {
         return true;
     };
-    segment_meets_rect(na.center, nb.center, &area.expand(margin))
+    let grown = Bounds {
+        min: [area.min[0] - margin, area.min[1] - margin],
+        max: [area.max[0] + margin, area.max[1] + margin],
+    };
+    segment_meets_rect(ca, cb, &grown)
 }
 
 /// True when the edge's line (or arrowhead, or label when drawn) overlaps `area`.
