@@ -131,7 +131,7 @@ fn link(rng: &mut Rng, i: usize, from: EntityId, to: EntityId, docs: usize) -> L
             ["paid", "leads", "met", "funded"][i % 4].into()
         },
         kind,
-        directed: kind == LinkKind::Stated && i % 2 == 0,
+        directed: kind == LinkKind::Stated && i.is_multiple_of(2),
         evidence,
         note: None,
     }
