@@ -6,6 +6,8 @@
 //! a 2×2 block of cells. Building is two counting passes (O(n)), cheap enough to redo whenever
 //! positions change. Circles with a non-finite centre or radius are never hit.
 
+use std::ops::ControlFlow;
+
 /// Node circles indexed by position. Indices are those of the slices it was built from.
 #[derive(Clone, Debug, Default)]
 pub struct SpatialIndex {
@@ -346,8 +348,22 @@ impl BoxIndex {
     /// Visit every box overlapping the rectangle `[min, max]` (touching counts), each once,
     /// in no particular order.
     pub fn for_each_overlapping(&self, min: [f32; 2], max: [f32; 2], mut visit: impl FnMut(usize)) {
+        let _ = self.try_for_each_overlapping(min, max, |i| {
+            visit(i);
+            ControlFlow::Continue(())
+        });
+    }
+
+    /// Like [`for_each_overlapping`](Self::for_each_overlapping), stopping as soon as `visit`
+    /// breaks (e.g. once enough were found); returns whether it did.
+    pub fn try_for_each_overlapping(
+        &self,
+        min: [f32; 2],
+        max: [f32; 2],
+        mut visit: impl FnMut(usize) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
         if !(min[0] <= max[0] && min[1] <= max[1]) {
-            return;
+            return ControlFlow::Continue(());
         }
         for level in &self.levels {
             let half = level.cell * 0.5;
@@ -365,11 +381,12 @@ impl BoxIndex {
                 for &i in &level.items[lo..hi] {
                     let b = self.boxes[i as usize];
                     if b[0] <= max[0] && min[0] <= b[2] && b[1] <= max[1] && min[1] <= b[3] {
-                        visit(i as usize);
+                        visit(i as usize)?;
                     }
                 }
             }
         }
+        ControlFlow::Continue(())
     }
 
     /// The boxes overlapping `[min, max]`, in index order.

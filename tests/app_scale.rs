@@ -216,6 +216,7 @@ fn dropping_a_dragged_node_and_undoing_the_move_do_not_rebuild_the_scene() {
     let at = zoom_in_on(&mut h, target);
     let start = h.state().chart.positions[&target];
     let before = h.state().scene_stats();
+    let views = h.state().view_computations();
     drag(&mut h, at, at + egui::vec2(80.0, 40.0), Modifiers::NONE);
     h.run_steps(2);
     let dropped = h.state().chart.positions[&target];
@@ -253,6 +254,17 @@ fn dropping_a_dragged_node_and_undoing_the_move_do_not_rebuild_the_scene() {
         before.builds,
         "undoing a move moves the node back in place"
     );
+    assert_eq!(
+        h.state().view_computations(),
+        views,
+        "a move and its undo leave the visible set alone"
+    );
+    // Hiding an entity does change it.
+    h.state_mut().chart.selection = [target].into();
+    h.state_mut().hide_selection();
+    h.run_steps(1);
+    assert_eq!(h.state().view_computations(), views + 1);
+    assert!(!h.state().view().contains(target));
 }
 
 #[test]
@@ -315,4 +327,46 @@ fn the_filters_panel_counts_once_and_again_after_a_model_edit() {
     h.run_steps(2);
     h.get_by_label(&format!("person  ({people})"));
     h.get_by_label(&format!("place  ({places})"));
+}
+
+/// A Barabási–Albert chart (hubs with thousands of links) laid out by our force layout: in its
+/// core at zoom 1 more links are in view than can be told apart, so the chart is drawn merged
+/// there; zoomed in further, single nodes and links come back.
+#[test]
+fn the_crowded_core_of_a_hub_chart_is_drawn_merged_until_zoomed_in_further() {
+    use linkchart::layout::{ForceLayout, ForceParams, Graph, barabasi_albert, random_positions};
+    use linkchart::scene::synthetic::synthetic_from_edges;
+    let n = 10_000;
+    let edges = barabasi_albert(n, 5, 1);
+    let mut layout = ForceLayout::new(
+        Graph::from_edges(n, &edges),
+        random_positions(n, 100.0, 1),
+        vec![false; n],
+        ForceParams::default(),
+    )
+    .expect("valid layout input");
+    layout.run(150);
+    let (model, chart) = synthetic_from_edges(&edges, layout.positions(), 5);
+    let mut app = LinkchartApp::new_for_test(Model::default());
+    app.set_model(model, Some(chart));
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_| app);
+    h.run_steps(3);
+    // The first node is a hub of the preferential attachment.
+    let hub = EntityId(0);
+    let at = zoom_in_on(&mut h, hub);
+    let painted = h.state().canvas.painted;
+    assert!(painted.lod_level.is_some(), "crowded core: {painted:?}");
+    assert_eq!((painted.edges, painted.labels), (0, 0), "{painted:?}");
+    assert_eq!(h.state().link_at(at + egui::vec2(30.0, 0.0)), None);
+
+    h.state_mut().chart.view.zoom = 6.0;
+    h.run_steps(2);
+    let painted = h.state().canvas.painted;
+    assert_eq!(painted.lod_level, None, "{painted:?}");
+    assert!(painted.edges > 0 && painted.nodes > 0, "{painted:?}");
+    // Single nodes can be hovered again (another node may lie on top of the hub).
+    let at = h.state().screen_pos_of(hub).expect("on screen");
+    assert!(h.state().entity_at(at).is_some());
 }

@@ -22,6 +22,10 @@ const HIT_PAD: f32 = 2.0;
 const MIN_HIT_RADIUS: f32 = 6.0;
 /// A pointer hits a link within this many points of its line.
 const LINK_HIT: f32 = 5.0;
+/// With more links than this on screen (the core of a big laid-out chart, where hubs have
+/// thousands of links), a big chart is drawn merged even when zoomed in: the single lines
+/// cannot be told apart there, and drawing each would cost more than a frame.
+pub const MAX_SCREEN_LINKS: usize = 15_000;
 /// Selected nodes drawn over a merged (zoomed-out) chart, at most.
 const MAX_SELECTED_OVER_LOD: usize = 5_000;
 
@@ -91,7 +95,7 @@ impl LinkchartApp {
     /// dragging the background pans.
     pub fn entity_at(&self, p: Pos2) -> Option<EntityId> {
         let zoom = self.chart.view.zoom;
-        let min_radius = if lod::wants_lod(&self.scene, zoom) {
+        let min_radius = if self.drawn_merged() {
             0.0
         } else {
             MIN_HIT_RADIUS / zoom
@@ -103,6 +107,12 @@ impl LinkchartApp {
             HIT_PAD / zoom,
         )?;
         self.scene.nodes.get(i).map(|n| n.id)
+    }
+
+    /// True when the chart is drawn merged (dots and bundles): zoomed out on a big chart, or
+    /// too many links on screen (what the last frame drew; before any, what the zoom says).
+    fn drawn_merged(&self) -> bool {
+        self.canvas.painted.lod_level.is_some() || lod::wants_lod(&self.scene, self.chart.view.zoom)
     }
 
     /// How often the drawn scene was built, updated in place and merged (tests, diagnostics).
@@ -225,8 +235,9 @@ impl LinkchartApp {
         }
     }
 
-    /// Paint what is on screen: merged dots and bundles when zoomed out on a big chart (with
-    /// the selected nodes on top), else the nodes and links the spatial index finds in view.
+    /// Paint what is on screen: merged dots and bundles when zoomed out on a big chart or when
+    /// more than [`MAX_SCREEN_LINKS`] links are in view (with the selected nodes on top), else
+    /// the nodes and links the spatial index finds in view.
     fn paint_chart(&mut self, painter: &egui::Painter, rect: Rect) -> PaintStats {
         let view = self.chart.view;
         let size = [rect.width(), rect.height()];
@@ -235,31 +246,48 @@ impl LinkchartApp {
             egui::pos2(rect.min.x + s[0], rect.min.y + s[1])
         };
         let area = self.visible_chart_area();
-        if lod::wants_lod(&self.scene, view.zoom) {
-            let level = lod::level_for_zoom(view.zoom);
-            // While nodes are dragged (and drawn on top, being selected) the merged picture
-            // stays as it was; it is merged again once they are dropped.
-            let dragging = matches!(self.canvas.drag, Drag::Nodes(_));
-            let merged = self.scene_cache.lod(&self.scene, level, dragging);
-            let mut stats = super::draw::paint_lod(painter, merged, area, to_screen, view.zoom);
-            let scene = &self.scene;
-            let selected = self
-                .chart
-                .selection
-                .iter()
-                .take(MAX_SELECTED_OVER_LOD)
-                .filter_map(|id| scene.nodes.binary_search_by_key(id, |n| n.id).ok())
-                .map(|i| &scene.nodes[i])
-                .filter(|n| n.bounds().intersects(&area));
-            for n in selected {
-                super::draw::paint_node(painter, n, to_screen, view.zoom, &mut self.icons);
-                stats.nodes += 1;
-            }
-            return stats;
-        }
         let labels =
             crate::scene::style::EDGE_LABEL_SIZE * view.zoom >= super::draw::MIN_LABEL_SCREEN_SIZE;
-        let visible = self.scene_cache.visible(&self.scene, area, labels);
+        let zoomed_out = lod::wants_lod(&self.scene, view.zoom);
+        // A big chart is merged when too many links are in view (small ones never are).
+        let max_edges = if self.scene.nodes.len() >= lod::LOD_MIN_NODES {
+            MAX_SCREEN_LINKS
+        } else {
+            usize::MAX
+        };
+        let visible = if zoomed_out {
+            None
+        } else {
+            // Links left out of date by a layout step on a huge chart are redrawn once in view.
+            self.scene_cache.refresh_edges_in(&mut self.scene, area);
+            self.scene_cache
+                .visible_at_most(&self.scene, area, labels, max_edges)
+        };
+        let visible = match visible {
+            Some(v) => v,
+            None => {
+                let level = lod::level_for_zoom(view.zoom);
+                // While nodes are dragged (and drawn on top, being selected) the merged picture
+                // stays as it was; it is merged again once they are dropped.
+                let dragging = matches!(self.canvas.drag, Drag::Nodes(_));
+                let merged = self.scene_cache.lod(&self.scene, level, dragging);
+                let mut stats = super::draw::paint_lod(painter, merged, area, to_screen, view.zoom);
+                let scene = &self.scene;
+                let selected = self
+                    .chart
+                    .selection
+                    .iter()
+                    .take(MAX_SELECTED_OVER_LOD)
+                    .filter_map(|id| scene.nodes.binary_search_by_key(id, |n| n.id).ok())
+                    .map(|i| &scene.nodes[i])
+                    .filter(|n| n.bounds().intersects(&area));
+                for n in selected {
+                    super::draw::paint_node(painter, n, to_screen, view.zoom, &mut self.icons);
+                    stats.nodes += 1;
+                }
+                return stats;
+            }
+        };
         super::draw::paint_parts(
             painter,
             &self.scene,
@@ -275,7 +303,7 @@ impl LinkchartApp {
     /// spatial index. None while the chart is drawn merged (no single links are shown).
     pub fn link_at(&self, p: Pos2) -> Option<crate::model::LinkId> {
         let zoom = self.chart.view.zoom;
-        if lod::wants_lod(&self.scene, zoom) {
+        if self.drawn_merged() {
             return None;
         }
         let i =

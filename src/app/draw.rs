@@ -24,6 +24,18 @@ pub const MIN_LABEL_SCREEN_SIZE: f32 = 5.5;
 /// of dashes each cost more than they tell.
 pub const MAX_DASHED_EDGES: usize = 2_000;
 
+/// With more nodes than this on screen their labels are left out: they would cover each other
+/// (and the chart) and cost a text layout each.
+pub const MAX_NODE_LABELS: usize = 800;
+/// With more labelled links than this on screen, link labels are left out (same reason).
+pub const MAX_EDGE_LABELS: usize = 300;
+/// Icons are drawn only when at least this wide on screen (points): smaller ones cannot be told
+/// apart, and a crowded screen would pay an image each.
+pub const MIN_ICON_SIDE: f32 = 6.0;
+/// A link whose line is shorter than this on screen (points) is not drawn: it is hidden under
+/// its nodes.
+pub const MIN_LINK_SCREEN_LENGTH: f32 = 1.0;
+
 /// Smallest and largest icon texture sides (pixels); sizes in between round up to a power of two.
 const ICON_MIN_PX: u32 = 16;
 const ICON_MAX_PX: u32 = 256;
@@ -123,15 +135,22 @@ pub fn paint_parts(
 
     // Links and arrowheads: one mesh.
     let mut mesh = Mesh::default();
+    // A quad per straight link and a triangle per arrowhead, at least.
+    mesh.vertices.reserve(edges.len() * 4);
+    mesh.indices.reserve(edges.len() * 6);
     let mut screen_pts: Vec<Pos2> = Vec::new();
     let dashes = edges.len() <= MAX_DASHED_EDGES;
     for e in edges.iter().filter_map(|&i| scene.edges.get(i as usize)) {
+        screen_pts.clear();
+        screen_pts.extend(e.points.iter().map(|p| to_screen(*p)));
+        let length: f32 = screen_pts.windows(2).map(|w| (w[1] - w[0]).length()).sum();
+        if length < MIN_LINK_SCREEN_LENGTH {
+            continue;
+        }
         stats.edges += 1;
         let color = color32(e.color);
         let width = (e.width * zoom).max(0.75);
         let area = clip.expand(width + 1.0);
-        screen_pts.clear();
-        screen_pts.extend(e.points.iter().map(|p| to_screen(*p)));
         match dash_pattern(e.style) {
             Some([on, off]) if dashes && (on + off) * zoom >= MIN_DASH_PERIOD_PX => add_dashed(
                 &mut mesh,
@@ -165,8 +184,16 @@ pub fn paint_parts(
         paint_node(painter, n, &to_screen, zoom, icons);
     }
 
-    // Labels: link labels, then node labels, only when legible.
-    if style::EDGE_LABEL_SIZE * zoom >= MIN_LABEL_SCREEN_SIZE {
+    // Labels: link labels, then node labels, only when legible and not too many to read.
+    let edge_labels = || {
+        edges
+            .iter()
+            .filter_map(|&i| scene.edges.get(i as usize))
+            .filter(|e| e.label.is_some())
+            .take(MAX_EDGE_LABELS + 1)
+            .count()
+    };
+    if style::EDGE_LABEL_SIZE * zoom >= MIN_LABEL_SCREEN_SIZE && edge_labels() <= MAX_EDGE_LABELS {
         let font = FontId::proportional(style::EDGE_LABEL_SIZE * zoom);
         let color = color32(style::EDGE_LABEL_COLOR);
         for e in edges.iter().filter_map(|&i| scene.edges.get(i as usize)) {
@@ -183,7 +210,7 @@ pub fn paint_parts(
             }
         }
     }
-    if style::NODE_LABEL_SIZE * zoom >= MIN_LABEL_SCREEN_SIZE {
+    if style::NODE_LABEL_SIZE * zoom >= MIN_LABEL_SCREEN_SIZE && nodes.len() <= MAX_NODE_LABELS {
         let font = FontId::proportional(style::NODE_LABEL_SIZE * zoom);
         let color = color32(style::TEXT_COLOR);
         for n in nodes.iter().filter_map(|&i| scene.nodes.get(i as usize)) {
@@ -222,7 +249,7 @@ pub fn paint_node(
     }
     painter.circle_filled(c, r, color32(n.fill));
     let side = 2.0 * r * style::ICON_SCALE;
-    if side >= 3.0 {
+    if side >= MIN_ICON_SIDE {
         let px = side * painter.pixels_per_point();
         if let Some(tex) = icons.get(painter.ctx(), n.kind, px) {
             painter.image(

@@ -74,7 +74,8 @@ impl LinkchartApp {
 
     fn after_edit(&mut self) {
         self.sync_dirty();
-        self.invalidate_view();
+        // Recomputed only when the edit changed the model, the filters or the hidden set (the
+        // view key says): a move or a pin leaves what is visible as it was.
         self.refresh_view();
         // Whatever the edit removed cannot stay selected or open.
         let model = &self.model;

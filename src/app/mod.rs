@@ -104,6 +104,8 @@ pub struct LinkchartApp {
     pub auto_fit: bool,
     view: View,
     view_key: Option<ViewKey>,
+    /// How often `view` was computed (tests: moves and pins leave it alone).
+    view_computations: u64,
     scene: Scene,
     /// Keeps `scene` between frames, with its spatial indexes and levels of detail.
     scene_cache: crate::scene::cache::SceneCache,
@@ -123,6 +125,9 @@ struct ViewKey {
     hidden: std::collections::BTreeSet<EntityId>,
     entities: usize,
     links: usize,
+    /// The model's edit state: changes with edits of entities and links, not with moves, pins
+    /// or the selection (which leave what is visible as it was).
+    edits: u64,
 }
 
 impl LinkchartApp {
@@ -161,6 +166,7 @@ impl LinkchartApp {
             auto_fit: true,
             view: View::default(),
             view_key: None,
+            view_computations: 0,
             scene: Scene::default(),
             scene_cache: Default::default(),
             icons: draw::IconTextures::default(),
@@ -222,6 +228,12 @@ impl LinkchartApp {
     /// The entities and links the filters let through.
     pub fn view(&self) -> &View {
         &self.view
+    }
+
+    /// How often the visible entities and links were computed (filters, hidden set or model
+    /// changed; moves, pins and the selection leave them alone).
+    pub fn view_computations(&self) -> u64 {
+        self.view_computations
     }
 
     /// The scene drawn last frame.
@@ -289,10 +301,12 @@ impl LinkchartApp {
             hidden: self.chart.hidden.clone(),
             entities: self.model.entities.len(),
             links: self.model.links.len(),
+            edits: self.history.model_state_id(),
         };
         if self.view_key.as_ref() != Some(&key) {
             self.view = visible(&self.model, &self.chart);
             self.view_key = Some(key);
+            self.view_computations += 1;
             // Whatever is no longer visible cannot stay selected.
             let view = &self.view;
             self.chart.selection.retain(|id| view.contains(*id));

@@ -267,6 +267,11 @@ pub struct SceneTopology {
 }
 
 impl SceneTopology {
+    /// How far edge `i` bends off the straight line between its nodes (0 when straight).
+    pub fn edge_bend(&self, i: usize) -> Option<f32> {
+        self.edges.get(i).map(|t| t.bend)
+    }
+
     /// The node indices edge `i` joins (None when the scene was built for part of the chart).
     pub fn edge_nodes(&self, i: usize) -> Option<(usize, usize)> {
         self.edges
@@ -312,6 +317,68 @@ pub fn update_positions_tracked(
     topology: &SceneTopology,
     positions: &std::collections::BTreeMap<crate::model::EntityId, [f32; 2]>,
     moved_out: Option<&mut Moved>,
+) -> Update {
+    update_positions_inner(scene, topology, positions, moved_out, true)
+}
+
+/// Move the nodes of `scene` to `positions` in place but leave their links' lines as they
+/// were: `moved.edges` lists the links now out of date, for [`redraw_edges`] to redraw (those
+/// on screen first; a layout step on a huge chart need not redraw what nobody sees). The
+/// scene's bounds cover its nodes only until then.
+pub fn move_nodes_deferring_edges(
+    scene: &mut Scene,
+    topology: &SceneTopology,
+    positions: &std::collections::BTreeMap<crate::model::EntityId, [f32; 2]>,
+    moved: &mut Moved,
+) -> Update {
+    update_positions_inner(scene, topology, positions, Some(moved), false)
+}
+
+/// Redraw the links at indices `which` from their nodes' current places (after
+/// [`move_nodes_deferring_edges`]). False when one became degenerate (build the scene again).
+pub fn redraw_edges(scene: &mut Scene, topology: &SceneTopology, which: &[u32]) -> bool {
+    if !topology.tracked || topology.edges.len() != scene.edges.len() {
+        return false;
+    }
+    let disc: Vec<Disc> = scene
+        .nodes
+        .iter()
+        .map(|n| Disc {
+            center: n.center,
+            radius: n.radius,
+        })
+        .collect();
+    if which.len() < PARALLEL_MIN_LINKS {
+        return which.iter().all(|&i| {
+            let i = i as usize;
+            match (scene.edges.get_mut(i), topology.edges.get(i)) {
+                (Some(e), Some(t)) => redraw_edge(e, t, &disc).is_ok(),
+                _ => true,
+            }
+        });
+    }
+    let mut wanted = vec![false; scene.edges.len()];
+    for &i in which {
+        if let Some(w) = wanted.get_mut(i as usize) {
+            *w = true;
+        }
+    }
+    scene
+        .edges
+        .par_iter_mut()
+        .zip(topology.edges.par_iter())
+        .zip(wanted.par_iter())
+        .filter(|(_, w)| **w)
+        .try_for_each(|((e, t), _)| redraw_edge(e, t, &disc))
+        .is_ok()
+}
+
+fn update_positions_inner(
+    scene: &mut Scene,
+    topology: &SceneTopology,
+    positions: &std::collections::BTreeMap<crate::model::EntityId, [f32; 2]>,
+    moved_out: Option<&mut Moved>,
+    redraw: bool,
 ) -> Update {
     if !topology.tracked || topology.edges.len() != scene.edges.len() {
         return Update::Rebuild;
@@ -370,10 +437,18 @@ pub fn update_positions_tracked(
         if !(is_moved[t.a as usize] || is_moved[t.b as usize]) {
             return Ok(0);
         }
-        redraw_edge(e, t, &disc)?;
+        if redraw {
+            redraw_edge(e, t, &disc)?;
+        }
         Ok(1)
     };
-    let touched: Result<usize, ()> = if scene.edges.len() >= PARALLEL_MIN_LINKS {
+    let touched: Result<usize, ()> = if !redraw {
+        Ok(topology
+            .edges
+            .iter()
+            .filter(|t| is_moved[t.a as usize] || is_moved[t.b as usize])
+            .count())
+    } else if scene.edges.len() >= PARALLEL_MIN_LINKS {
         scene
             .edges
             .par_iter_mut()
@@ -386,7 +461,15 @@ pub fn update_positions_tracked(
     let Ok(edges) = touched else {
         return Update::Rebuild;
     };
-    scene.bounds = scene_bounds(scene);
+    scene.bounds = if redraw {
+        scene_bounds(scene)
+    } else {
+        scene
+            .nodes
+            .iter()
+            .map(NodeShape::bounds)
+            .fold(Bounds::EMPTY, |a, b| a.union(&b))
+    };
     if let Some(out) = moved_out {
         out.edges.clear();
         out.edges

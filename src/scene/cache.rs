@@ -7,6 +7,7 @@
 //! selection ([`update_selection`]). Plain data, no egui: the app's canvas drives it.
 
 use std::collections::BTreeSet;
+use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
 
 use rustc_hash::FxHashMap;
@@ -15,7 +16,7 @@ use super::lod::LodLevel;
 use super::style;
 use super::{
     Bounds, EdgeShape, Moved, Scene, SceneOptions, SceneTopology, Update, build_scene_tracked,
-    update_positions_tracked, update_selection,
+    move_nodes_deferring_edges, update_positions_tracked, update_selection,
 };
 use crate::chart::{ChartState, Filters, View};
 use crate::model::{EntityId, LinkId, Model};
@@ -34,6 +35,11 @@ pub struct CacheStats {
     pub lod_builds: u64,
     /// Full rebuilds of the spatial indexes (a few moved nodes update them in place instead).
     pub reindexes: u64,
+    /// Position updates that moved the nodes but left their links' lines to be redrawn when
+    /// they come into view (layout steps on huge charts).
+    pub deferred_updates: u64,
+    /// Out-of-date links redrawn since (on screen, or caught up while nothing moves).
+    pub deferred_redrawn: u64,
 }
 
 /// A position update slower than this (a layout step moving every node of a huge chart) is
@@ -46,6 +52,13 @@ const SLOW_SPACING: u32 = 3;
 /// indexes are built again.
 const STALE_BASE: usize = 4096;
 
+/// On a scene with at least this many links, a position update that moves many nodes (a
+/// layout step) moves only the nodes; their links are redrawn when they come into view, and
+/// the rest a chunk at a time in frames where nothing moves.
+pub const DEFER_MIN_EDGES: usize = 50_000;
+/// Out-of-date links redrawn per frame while nothing moves.
+const CATCH_UP_EDGES: usize = 32_768;
+
 /// Nodes and links changed in place since the indexes were built: the indexes still file them
 /// under their old places, so queries skip them there and test them one by one.
 #[derive(Debug, Default)]
@@ -53,7 +66,10 @@ struct Stale {
     nodes: Vec<u32>,
     edges: Vec<u32>,
     node_flag: Vec<bool>,
+    /// The index's entry for the edge is out of date (skip it there).
     edge_flag: Vec<bool>,
+    /// The edge is in `edges` (tested one by one).
+    edge_listed: Vec<bool>,
 }
 
 impl Stale {
@@ -64,6 +80,21 @@ impl Stale {
         self.node_flag.resize(nodes, false);
         self.edge_flag.clear();
         self.edge_flag.resize(edges, false);
+        self.edge_listed.clear();
+        self.edge_listed.resize(edges, false);
+    }
+
+    /// Skip edge `i` in the index (its entry is out of date) and test it one by one.
+    fn list_edge(&mut self, i: u32) {
+        if let Some(l) = self.edge_listed.get_mut(i as usize)
+            && !*l
+        {
+            *l = true;
+            self.edges.push(i);
+        }
+        if let Some(f) = self.edge_flag.get_mut(i as usize) {
+            *f = true;
+        }
     }
 
     fn len(&self) -> usize {
@@ -84,8 +115,73 @@ impl Stale {
             return false;
         }
         add_flagged(&mut self.nodes, &mut self.node_flag, &moved.nodes);
-        add_flagged(&mut self.edges, &mut self.edge_flag, &moved.edges);
+        for &i in &moved.edges {
+            self.list_edge(i);
+        }
         true
+    }
+}
+
+/// Links whose lines are out of date after a big move (see [`DEFER_MIN_EDGES`]): not drawn,
+/// found or hit until redrawn.
+#[derive(Debug, Default)]
+struct Deferred {
+    list: Vec<u32>,
+    flag: Vec<bool>,
+    /// Per edge, how far its drawing may reach beyond the line between its nodes' centres
+    /// (bend, width, arrowhead, label), computed on the first deferral after a build.
+    margin: Vec<f32>,
+}
+
+impl Deferred {
+    fn reset(&mut self, edges: usize) {
+        self.list.clear();
+        self.flag.clear();
+        self.flag.resize(edges, false);
+        self.margin.clear();
+    }
+
+    fn ensure_margins(&mut self, scene: &Scene, topology: &SceneTopology) {
+        use rayon::prelude::*;
+        if self.margin.len() == scene.edges.len() {
+            return;
+        }
+        self.margin = scene
+            .edges
+            .par_iter()
+            .enumerate()
+            .map(|(i, e)| edge_margin(e, topology.edge_bend(i).unwrap_or(0.0)))
+            .collect();
+    }
+
+    fn has(&self, i: usize) -> bool {
+        self.flag.get(i).copied().unwrap_or(false)
+    }
+
+    fn add(&mut self, i: u32) {
+        if let Some(f) = self.flag.get_mut(i as usize)
+            && !*f
+        {
+            *f = true;
+            self.list.push(i);
+        }
+    }
+
+    /// Take the edges of `list` that `pick` chooses off the list.
+    fn take(&mut self, pick: impl Fn(u32) -> bool + Sync) -> Vec<u32> {
+        use rayon::prelude::*;
+        let (now, later): (Vec<u32>, Vec<u32>) = if self.list.len() >= 16_384 {
+            self.list.par_iter().partition(|&&i| pick(i))
+        } else {
+            self.list.iter().partition(|&&i| pick(i))
+        };
+        for &i in &now {
+            if let Some(f) = self.flag.get_mut(i as usize) {
+                *f = false;
+            }
+        }
+        self.list = later;
+        now
     }
 }
 
@@ -160,6 +256,7 @@ pub struct SceneCache {
     fit: Bounds,
     lod: FxHashMap<i32, LodLevel>,
     stale: Stale,
+    deferred: Deferred,
     /// The levels of detail predate a few in-place moves (see [`lod`](Self::lod)).
     lod_dirty: bool,
     moved: Moved,
@@ -232,6 +329,9 @@ impl SceneCache {
         let mut changed = Moved::default();
         // When a position update started.
         let mut moving: Option<Instant> = None;
+        // Nodes moved, their links left to redraw.
+        let mut defer = false;
+        let mut caught_up = false;
         if same {
             if self.selection != chart.selection
                 || self.pinned != chart.pinned
@@ -269,23 +369,47 @@ impl SceneCache {
             self.pending = wait;
             if update != Update::Rebuild && wait.is_none() {
                 let started = Instant::now();
-                let result = update_positions_tracked(
-                    scene,
-                    &self.topology,
-                    &chart.positions,
-                    Some(&mut self.moved),
-                );
+                defer = scene.edges.len() >= DEFER_MIN_EDGES
+                    && moved_more_than(scene, &chart.positions, limit);
+                let result = if defer {
+                    move_nodes_deferring_edges(
+                        scene,
+                        &self.topology,
+                        &chart.positions,
+                        &mut self.moved,
+                    )
+                } else {
+                    update_positions_tracked(
+                        scene,
+                        &self.topology,
+                        &chart.positions,
+                        Some(&mut self.moved),
+                    )
+                };
                 moving = Some(started);
                 match result {
-                    Update::Unchanged => {}
+                    Update::Unchanged => defer = false,
                     Update::Rebuild => update = Update::Rebuild,
                     u @ Update::Updated { .. } => {
                         self.stats.position_updates += 1;
                         changed.nodes.append(&mut self.moved.nodes);
-                        changed.edges.append(&mut self.moved.edges);
+                        if defer {
+                            self.stats.deferred_updates += 1;
+                            self.deferred.ensure_margins(scene, &self.topology);
+                            for &i in &self.moved.edges {
+                                self.deferred.add(i);
+                            }
+                            self.moved.edges.clear();
+                        } else {
+                            changed.edges.append(&mut self.moved.edges);
+                        }
                         update = u;
                     }
                 }
+            }
+            if update == Update::Unchanged && !self.deferred.list.is_empty() {
+                // Nothing moved: catch up on links left out of date, a chunk per frame.
+                caught_up = self.catch_up(scene);
             }
         }
         if !same {
@@ -293,6 +417,7 @@ impl SceneCache {
         }
         if !same || update == Update::Rebuild {
             moving = None;
+            defer = false;
             let (s, topology) = build_scene_tracked(model, chart, view, &SceneOptions::default());
             *scene = s;
             self.topology = topology;
@@ -311,11 +436,35 @@ impl SceneCache {
             update = Update::Rebuild;
         }
         if update == Update::Unchanged {
-            return false;
+            return caught_up;
         }
         self.generation += 1;
         let limit = STALE_BASE + (scene.nodes.len() + scene.edges.len()) / 64;
-        if update == Update::Rebuild || !self.stale.add(&changed, limit) {
+        if update == Update::Rebuild {
+            self.deferred.reset(scene.edges.len());
+            self.reindex(scene);
+        } else if defer {
+            // The edge index keeps its entries; those of out-of-date links are skipped, and
+            // taken off the list of links tested one by one.
+            let deferred = &self.deferred;
+            let listed = &mut self.stale.edge_listed;
+            self.stale.edges.retain(|&i| {
+                let keep = !deferred.has(i as usize);
+                if !keep && let Some(l) = listed.get_mut(i as usize) {
+                    *l = false;
+                }
+                keep
+            });
+            for &i in &changed.edges {
+                self.stale.list_edge(i);
+            }
+            for &i in &self.deferred.list {
+                if let Some(f) = self.stale.edge_flag.get_mut(i as usize) {
+                    *f = true;
+                }
+            }
+            self.reindex_nodes(scene);
+        } else if !self.stale.add(&changed, limit) {
             self.reindex(scene);
         } else {
             self.refit(scene);
@@ -345,22 +494,161 @@ impl SceneCache {
     fn reindex(&mut self, scene: &Scene) {
         self.stats.reindexes += 1;
         self.stale.reset(scene.nodes.len(), scene.edges.len());
+        self.index_nodes(scene);
+        // Out-of-date links are filed nowhere (an empty box) until redrawn.
+        let deferred = &self.deferred;
+        self.edge_boxes = BoxIndex::build(
+            scene
+                .edges
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    if deferred.has(i) {
+                        boxes(Bounds::EMPTY)
+                    } else {
+                        boxes(e.bounds)
+                    }
+                })
+                .collect(),
+        );
+    }
+
+    /// Index the nodes again, leaving the edge index (and its stale list) as it is.
+    fn reindex_nodes(&mut self, scene: &Scene) {
+        self.stale.nodes.clear();
+        self.stale.node_flag.clear();
+        self.stale.node_flag.resize(scene.nodes.len(), false);
+        self.index_nodes(scene);
+    }
+
+    fn index_nodes(&mut self, scene: &Scene) {
         let centres: Vec<[f32; 2]> = scene.nodes.iter().map(|n| n.center).collect();
         let radii: Vec<f32> = scene.nodes.iter().map(|n| n.radius).collect();
         self.circles = SpatialIndex::build(&centres, &radii);
-        let boxes = |b: Bounds| [b.min[0], b.min[1], b.max[0], b.max[1]];
         self.node_boxes = BoxIndex::build(scene.nodes.iter().map(|n| boxes(n.bounds())).collect());
-        self.edge_boxes = BoxIndex::build(scene.edges.iter().map(|e| boxes(e.bounds)).collect());
         self.refit(scene);
         self.lod.clear();
         self.lod_dirty = false;
+    }
+
+    /// Links whose lines are out of date (moved nodes, not yet redrawn).
+    pub fn deferred_edges(&self) -> usize {
+        self.deferred.list.len()
+    }
+
+    /// Redraw the out-of-date links that may show in `area` (chart coordinates), so that what
+    /// is on screen is drawn where its nodes are now. Returns true when the scene changed.
+    pub fn refresh_edges_in(&mut self, scene: &mut Scene, area: Bounds) -> bool {
+        if self.deferred.list.is_empty() {
+            return false;
+        }
+        let topology = &self.topology;
+        // Compact centres: the scan reads two per link at random.
+        let centres: Vec<[f32; 2]> = scene.nodes.iter().map(|n| n.center).collect();
+        let margin = std::mem::take(&mut self.deferred.margin);
+        let now = self.deferred.take(|i| {
+            let m = margin.get(i as usize).copied().unwrap_or(f32::INFINITY);
+            edge_may_meet(&centres, topology, i as usize, &area, m)
+        });
+        self.deferred.margin = margin;
+        self.redrawn(scene, now, false)
+    }
+
+    /// Redraw a chunk of the out-of-date links (frames where nothing moves).
+    fn catch_up(&mut self, scene: &mut Scene) -> bool {
+        let from = self.deferred.list.len().saturating_sub(CATCH_UP_EDGES);
+        let chunk: Vec<u32> = self.deferred.list.drain(from..).collect();
+        for &i in &chunk {
+            if let Some(f) = self.deferred.flag.get_mut(i as usize) {
+                *f = false;
+            }
+        }
+        self.redrawn(scene, chunk, true)
+    }
+
+    /// `edges` were taken off the deferred list: redraw them and make them findable.
+    fn redrawn(&mut self, scene: &mut Scene, edges: Vec<u32>, moving_done: bool) -> bool {
+        if edges.is_empty() {
+            return false;
+        }
+        if !super::redraw_edges(scene, &self.topology, &edges) {
+            // A link became degenerate: build again next time.
+            self.key = None;
+            return false;
+        }
+        self.stats.deferred_redrawn += edges.len() as u64;
+        self.generation += 1;
+        let limit = STALE_BASE + (scene.nodes.len() + scene.edges.len()) / 64;
+        if self.deferred.list.is_empty() {
+            // Every line current again: so are the scene's bounds.
+            let nodes = scene.nodes.iter().map(|n| n.bounds());
+            let lines = scene.edges.iter().map(|e| e.bounds);
+            scene.bounds = nodes.chain(lines).fold(Bounds::EMPTY, |a, b| a.union(&b));
+        }
+        if self.deferred.list.is_empty()
+            || (moving_done && self.stale.edges.len() + edges.len() > limit)
+        {
+            // All current (or, once nothing moves, too many to test one by one): index the
+            // links again.
+            self.reindex(scene);
+        } else {
+            for i in edges {
+                self.stale.list_edge(i);
+            }
+        }
+        true
     }
 
     /// The nodes and edges that overlap `area` (chart coordinates), in drawing order. Edges
     /// are tested along their lines, not just their bounds; `labels` says whether link labels
     /// are drawn (their boxes count then).
     pub fn visible(&self, scene: &Scene, area: Bounds, labels: bool) -> Visible {
+        self.visible_at_most(scene, area, labels, usize::MAX)
+            .unwrap_or_default()
+    }
+
+    /// Like [`visible`](Self::visible), but None as soon as more than `max_edges` edges are
+    /// found (the screen draws the chart merged then): a crowded view costs no more than
+    /// finding that many.
+    pub fn visible_at_most(
+        &self,
+        scene: &Scene,
+        area: Bounds,
+        labels: bool,
+        max_edges: usize,
+    ) -> Option<Visible> {
         let stale = &self.stale;
+        let mut edges: Vec<u32> = Vec::new();
+        let mut edge_in = |i: usize| {
+            if let Some(e) = scene.edges.get(i)
+                && edge_overlaps(e, &area, labels)
+            {
+                edges.push(i as u32);
+                if edges.len() > max_edges {
+                    return ControlFlow::Break(());
+                }
+            }
+            ControlFlow::Continue(())
+        };
+        let indexed = self
+            .edge_boxes
+            .try_for_each_overlapping(area.min, area.max, |i| {
+                if stale.edge(i) {
+                    ControlFlow::Continue(())
+                } else {
+                    edge_in(i)
+                }
+            });
+        if indexed.is_break() {
+            return None;
+        }
+        let deferred = &self.deferred;
+        for &i in &stale.edges {
+            if !deferred.has(i as usize) && edge_in(i as usize).is_break() {
+                return None;
+            }
+        }
+        edges.sort_unstable();
         let mut nodes: Vec<u32> = Vec::new();
         self.node_boxes
             .for_each_overlapping(area.min, area.max, |i| {
@@ -375,25 +663,7 @@ impl SceneCache {
                 .is_some_and(|n| n.bounds().intersects(&area))
         }));
         nodes.sort_unstable();
-        let mut edges: Vec<u32> = Vec::new();
-        let mut edge_in = |i: usize| {
-            if let Some(e) = scene.edges.get(i)
-                && edge_overlaps(e, &area, labels)
-            {
-                edges.push(i as u32);
-            }
-        };
-        self.edge_boxes
-            .for_each_overlapping(area.min, area.max, |i| {
-                if !stale.edge(i) {
-                    edge_in(i);
-                }
-            });
-        for &i in &stale.edges {
-            edge_in(i as usize);
-        }
-        edges.sort_unstable();
-        Visible { nodes, edges }
+        Some(Visible { nodes, edges })
     }
 
     /// The topmost node whose circle, at least `min_radius` and grown by `pad`, holds `p`.
@@ -452,7 +722,11 @@ impl SceneCache {
                 consider(i);
             }
         });
-        for &i in &stale.edges {
+        for &i in stale
+            .edges
+            .iter()
+            .filter(|&&i| !self.deferred.has(i as usize))
+        {
             consider(i as usize);
         }
         best.map(|(_, i)| i)
@@ -474,6 +748,45 @@ impl SceneCache {
             LodLevel::build(scene, topology, level)
         })
     }
+}
+
+fn boxes(b: Bounds) -> [f32; 4] {
+    [b.min[0], b.min[1], b.max[0], b.max[1]]
+}
+
+/// How far an edge's drawing may reach beyond the line between its nodes' centres: its bend,
+/// a selected link's width, its arrowhead and its label.
+fn edge_margin(e: &EdgeShape, bend: f32) -> f32 {
+    let width = e.width.max(style::SELECTED_EDGE_WIDTH);
+    let arrow = 2.0 * style::ARROW_HALF_WIDTH * (width / style::EDGE_WIDTH).sqrt().max(1.0);
+    let label = e.label.as_deref().map_or(0.0, |t| {
+        style::text_width(t, style::EDGE_LABEL_SIZE) * 0.5
+            + style::FONT_ROW_HEIGHT * style::EDGE_LABEL_SIZE
+    });
+    bend.abs() + width + arrow + label
+}
+
+/// Whether edge `i`, redrawn from its nodes' current places, may overlap `area`: the line
+/// between the centres, grown by `margin` (see [`edge_margin`]), meets it. Never false for an
+/// edge that would overlap.
+fn edge_may_meet(
+    centres: &[[f32; 2]],
+    topology: &SceneTopology,
+    i: usize,
+    area: &Bounds,
+    margin: f32,
+) -> bool {
+    let Some((a, b)) = topology.edge_nodes(i) else {
+        return true;
+    };
+    let (Some(&ca), Some(&cb)) = (centres.get(a), centres.get(b)) else {
+        return true;
+    };
+    let grown = Bounds {
+        min: [area.min[0] - margin, area.min[1] - margin],
+        max: [area.max[0] + margin, area.max[1] + margin],
+    };
+    segment_meets_rect(ca, cb, &grown)
 }
 
 /// True when the edge's line (or arrowhead, or label when drawn) overlaps `area`.
@@ -736,6 +1049,66 @@ mod tests {
         fresh.ensure(&mut fresh_scene, &model, &chart, &view, 0);
         assert_eq!(after, *fresh.lod(&fresh_scene, level, false));
         assert_ne!(after, before);
+    }
+
+    #[test]
+    fn after_a_layout_step_on_a_huge_chart_the_links_in_view_end_at_their_nodes() {
+        let (model, mut chart) = synthetic_laid_out(12_000, DEFER_MIN_EDGES + 5_000, 4);
+        let view = visible(&model, &chart);
+        let mut cache = SceneCache::default();
+        cache.hold_back_slow_updates(false);
+        let mut scene = Scene::default();
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        // A layout step: every node moves.
+        for (k, p) in chart.positions.values_mut().enumerate() {
+            p[0] += 7.5 + (k % 7) as f32;
+            p[1] -= 3.0 * (k % 5) as f32;
+        }
+        assert!(cache.ensure(&mut scene, &model, &chart, &view, 0));
+        assert_eq!(cache.stats().deferred_updates, 1);
+        let all = cache.deferred_edges();
+        assert!(all > DEFER_MIN_EDGES, "{all} links left to redraw");
+        let fresh = build_scene(&model, &chart, &view, &SceneOptions::default());
+        assert_eq!(scene.nodes, fresh.nodes, "nodes moved at once");
+
+        // The screen: what is in view is redrawn, and only that.
+        let area = Bounds::from_corners([2000.0, 2000.0], [3600.0, 3000.0]);
+        assert!(cache.refresh_edges_in(&mut scene, area));
+        let redrawn = all - cache.deferred_edges();
+        assert!(redrawn > 0 && redrawn < all / 10, "{redrawn} of {all}");
+        let mut fresh_cache = SceneCache::default();
+        let mut fresh_scene = Scene::default();
+        fresh_cache.ensure(&mut fresh_scene, &model, &chart, &view, 0);
+        let v = cache.visible(&scene, area, true);
+        assert_eq!(v, fresh_cache.visible(&fresh_scene, area, true));
+        for &i in &v.edges {
+            assert_eq!(scene.edges[i as usize], fresh.edges[i as usize], "edge {i}");
+        }
+        // Hit-testing finds the redrawn links where they are now.
+        let e = &fresh.edges[v.edges[0] as usize];
+        let mid = e.points[0];
+        assert_eq!(
+            cache
+                .edge_at(&scene, mid, 2.0)
+                .map(|i| fresh.edges[i].distance(mid) <= 2.0),
+            Some(true)
+        );
+
+        // Frames where nothing moves catch up on the rest; then the scene is a full build's.
+        let mut frames = 0;
+        while cache.deferred_edges() > 0 && frames < 100 {
+            cache.ensure(&mut scene, &model, &chart, &view, 0);
+            frames += 1;
+        }
+        assert_eq!(cache.deferred_edges(), 0);
+        assert!(frames > 1, "a chunk per frame");
+        assert_eq!(scene, fresh);
+        assert_eq!(cache.stats().builds, 1);
+        let far = Bounds::from_corners([0.0, 0.0], [9000.0, 9000.0]);
+        assert_eq!(
+            cache.visible(&scene, far, true),
+            fresh_cache.visible(&fresh_scene, far, true)
+        );
     }
 
     #[test]

@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Confidence, EntityId, EntityType, LinkId};
 
 pub use build::{
-    Moved, SceneTopology, Update, build_scene, build_scene_tracked, update_positions,
-    update_positions_tracked, update_selection,
+    Moved, SceneTopology, Update, build_scene, build_scene_tracked, move_nodes_deferring_edges,
+    redraw_edges, update_positions, update_positions_tracked, update_selection,
 };
 
 /// An sRGBA colour, unpremultiplied.

@@ -58,10 +58,9 @@ enum Placement {
 /// Lattice spacing of [`synthetic_laid_out`] (about the same density as [`synthetic`]).
 const SPACING: f32 = 90.0;
 
-fn generate(nodes: usize, links: usize, seed: u64, placement: Placement) -> (Model, ChartState) {
-    let mut rng = Rng(seed);
-    let cols = (nodes.max(1) as f64).sqrt().ceil() as usize;
-    let documents: Vec<Document> = (0..8)
+/// The documents every synthetic chart cites.
+fn documents() -> Vec<Document> {
+    (0..8)
         .map(|i| {
             let text = "One sentence names them. Another one does too.".to_owned();
             Document {
@@ -75,13 +74,17 @@ fn generate(nodes: usize, links: usize, seed: u64, placement: Placement) -> (Mod
                 grade: None,
             }
         })
-        .collect();
-    let entities: Vec<Entity> = (0..nodes)
+        .collect()
+}
+
+/// `nodes` entities of every type in turn, with mentions in `docs` documents.
+fn entities(rng: &mut Rng, nodes: usize, docs: usize) -> Vec<Entity> {
+    (0..nodes)
         .map(|i| {
             let kind = EntityType::ALL[i % EntityType::ALL.len()];
             let mentions = (0..1 + rng.below(6))
                 .map(|_| Mention {
-                    doc: DocIdx(rng.below(documents.len()) as u32),
+                    doc: DocIdx(rng.below(docs) as u32),
                     sentence: rng.below(2) as u32,
                     span: Span::new(0, 3),
                 })
@@ -100,7 +103,80 @@ fn generate(nodes: usize, links: usize, seed: u64, placement: Placement) -> (Mod
                 note: None,
             }
         })
+        .collect()
+}
+
+/// The `i`-th link, from `from` to `to`: every third one a co-mention, every other stated one
+/// directed, one to three evidence sentences.
+fn link(rng: &mut Rng, i: usize, from: EntityId, to: EntityId, docs: usize) -> Link {
+    let kind = if i % 3 == 2 {
+        LinkKind::CoMention
+    } else {
+        LinkKind::Stated
+    };
+    let evidence = (0..1 + rng.below(3))
+        .map(|_| Evidence {
+            doc: DocIdx(rng.below(docs) as u32),
+            sentence: rng.below(2) as u32,
+            hedged: rng.below(10) == 0,
+        })
         .collect();
+    Link {
+        id: LinkId(i as u32),
+        from,
+        to,
+        label: if kind == LinkKind::CoMention {
+            "mentioned with".into()
+        } else {
+            ["paid", "leads", "met", "funded"][i % 4].into()
+        },
+        kind,
+        directed: kind == LinkKind::Stated && i.is_multiple_of(2),
+        evidence,
+        note: None,
+    }
+}
+
+/// A chart over a given graph: one entity per position (`positions[i]` places entity `i`) and
+/// one link per edge whose ends are both entities (others are skipped), with the same entity
+/// types, link kinds and evidence as [`synthetic`]. For realistic benchmarks: e.g. a
+/// Barabási–Albert graph laid out by the force layout.
+pub fn synthetic_from_edges(
+    edges: &[(u32, u32)],
+    positions: &[[f32; 2]],
+    seed: u64,
+) -> (Model, ChartState) {
+    let mut rng = Rng(seed);
+    let nodes = positions.len();
+    let documents = documents();
+    let entities = entities(&mut rng, nodes, documents.len());
+    let links: Vec<Link> = edges
+        .iter()
+        .filter(|&&(a, b)| a != b && (a as usize) < nodes && (b as usize) < nodes)
+        .enumerate()
+        .map(|(i, &(a, b))| link(&mut rng, i, EntityId(a), EntityId(b), documents.len()))
+        .collect();
+    let chart = ChartState {
+        positions: entities
+            .iter()
+            .zip(positions)
+            .map(|(e, p)| (e.id, *p))
+            .collect(),
+        ..ChartState::default()
+    };
+    let model = Model {
+        documents,
+        entities,
+        links,
+    };
+    (model, chart)
+}
+
+fn generate(nodes: usize, links: usize, seed: u64, placement: Placement) -> (Model, ChartState) {
+    let mut rng = Rng(seed);
+    let cols = (nodes.max(1) as f64).sqrt().ceil() as usize;
+    let documents = documents();
+    let entities = entities(&mut rng, nodes, documents.len());
     let mut out_links = Vec::with_capacity(links);
     if nodes >= 2 {
         for i in 0..links {
@@ -132,32 +208,7 @@ fn generate(nodes: usize, links: usize, seed: u64, placement: Placement) -> (Mod
                 }
                 (EntityId(a as u32), EntityId(b as u32))
             };
-            let kind = if i % 3 == 2 {
-                LinkKind::CoMention
-            } else {
-                LinkKind::Stated
-            };
-            let evidence = (0..1 + rng.below(3))
-                .map(|_| Evidence {
-                    doc: DocIdx(rng.below(documents.len()) as u32),
-                    sentence: rng.below(2) as u32,
-                    hedged: rng.below(10) == 0,
-                })
-                .collect();
-            out_links.push(Link {
-                id: LinkId(i as u32),
-                from,
-                to,
-                label: if kind == LinkKind::CoMention {
-                    "mentioned with".into()
-                } else {
-                    ["paid", "leads", "met", "funded"][i % 4].into()
-                },
-                kind,
-                directed: kind == LinkKind::Stated && i % 2 == 0,
-                evidence,
-                note: None,
-            });
+            out_links.push(link(&mut rng, i, from, to, documents.len()));
         }
     }
     let side = SPACING * (nodes.max(1) as f32).sqrt();
