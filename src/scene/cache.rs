@@ -233,6 +233,78 @@ struct Key {
     view_links: usize,
 }
 
+/// An indexed edge in the compact form the view and hit queries read (instead of every
+/// [`EdgeShape`] with its heap-allocated points): its end points when it is one straight
+/// segment (the common case), its width, its arrowhead's box and tip, and its label's box.
+#[derive(Clone, Copy, Debug)]
+struct EdgeLine {
+    a: [f32; 2],
+    b: [f32; 2],
+    width: f32,
+    straight: bool,
+    /// The arrowhead's tip (None without one) and box (empty without one).
+    tip: Option<[f32; 2]>,
+    arrow_box: Bounds,
+    /// The label's box (empty without a label).
+    label_box: Bounds,
+}
+
+impl EdgeLine {
+    fn of(e: &EdgeShape) -> Self {
+        EdgeLine {
+            a: e.points.first().copied().unwrap_or_default(),
+            b: e.points.last().copied().unwrap_or_default(),
+            width: e.width,
+            straight: e.points.len() == 2,
+            tip: e.arrow.map(|[tip, _, _]| tip),
+            arrow_box: arrow_box(e),
+            label_box: label_box(e),
+        }
+    }
+
+    /// [`edge_overlaps`] from the compact form: None for a curved edge (the full shape must
+    /// be tested then).
+    fn overlaps(&self, area: &Bounds, labels: bool) -> Option<bool> {
+        if !self.straight {
+            return None;
+        }
+        Some(
+            segment_meets_rect(self.a, self.b, &area.expand(self.width))
+                || self.arrow_box.intersects(area)
+                || (labels && self.label_box.intersects(area)),
+        )
+    }
+
+    /// [`EdgeShape::distance`] from the compact form: None for a curved edge.
+    fn distance(&self, p: [f32; 2]) -> Option<f32> {
+        self.straight.then(|| {
+            let line = super::segment_distance(p, self.a, self.b);
+            self.tip.map_or(line, |tip| {
+                line.min(super::segment_distance(p, self.b, tip))
+            })
+        })
+    }
+}
+
+/// The box of an edge's arrowhead (empty without one).
+fn arrow_box(e: &EdgeShape) -> Bounds {
+    let mut b = Bounds::EMPTY;
+    for p in e.arrow.iter().flatten() {
+        b.include(*p, 0.0);
+    }
+    b
+}
+
+/// The box of an edge's label (empty without one).
+fn label_box(e: &EdgeShape) -> Bounds {
+    e.label.as_deref().map_or(Bounds::EMPTY, |text| {
+        let hw = style::text_width(text, style::EDGE_LABEL_SIZE) * 0.5;
+        let hh = style::FONT_ROW_HEIGHT * style::EDGE_LABEL_SIZE * 0.5;
+        let c = e.label_at;
+        Bounds::from_corners([c[0] - hw, c[1] - hh], [c[0] + hw, c[1] + hh])
+    })
+}
+
 /// What is on screen: indices into the scene's nodes and edges, in drawing order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Visible {
@@ -253,6 +325,9 @@ pub struct SceneCache {
     circles: SpatialIndex,
     node_boxes: BoxIndex,
     edge_boxes: BoxIndex,
+    /// Each edge's line as indexed (see [`EdgeLine`]), so that view and hit queries over
+    /// thousands of long links read compact data instead of every [`EdgeShape`].
+    edge_lines: Vec<EdgeLine>,
     fit: Bounds,
     lod: FxHashMap<i32, LodLevel>,
     stale: Stale,
@@ -511,6 +586,7 @@ impl SceneCache {
                 })
                 .collect(),
         );
+        self.edge_lines = scene.edges.iter().map(EdgeLine::of).collect();
     }
 
     /// Index the nodes again, leaving the edge index (and its stale list) as it is.
@@ -619,10 +695,16 @@ impl SceneCache {
     ) -> Option<Visible> {
         let stale = &self.stale;
         let mut edges: Vec<u32> = Vec::new();
-        let mut edge_in = |i: usize| {
-            if let Some(e) = scene.edges.get(i)
-                && edge_overlaps(e, &area, labels)
-            {
+        // `known`: the compact line's answer, when it could tell.
+        let mut edge_in = |i: usize, known: Option<bool>| {
+            let hit = match known {
+                Some(hit) => hit && i < scene.edges.len(),
+                None => scene
+                    .edges
+                    .get(i)
+                    .is_some_and(|e| edge_overlaps(e, &area, labels)),
+            };
+            if hit {
                 edges.push(i as u32);
                 if edges.len() > max_edges {
                     return ControlFlow::Break(());
@@ -630,13 +712,14 @@ impl SceneCache {
             }
             ControlFlow::Continue(())
         };
+        let lines = &self.edge_lines;
         let indexed = self
             .edge_boxes
             .try_for_each_overlapping(area.min, area.max, |i| {
                 if stale.edge(i) {
                     ControlFlow::Continue(())
                 } else {
-                    edge_in(i)
+                    edge_in(i, lines.get(i).and_then(|l| l.overlaps(&area, labels)))
                 }
             });
         if indexed.is_break() {
@@ -644,7 +727,7 @@ impl SceneCache {
         }
         let deferred = &self.deferred;
         for &i in &stale.edges {
-            if !deferred.has(i as usize) && edge_in(i as usize).is_break() {
+            if !deferred.has(i as usize) && edge_in(i as usize, None).is_break() {
                 return None;
             }
         }
@@ -709,17 +792,24 @@ impl SceneCache {
             [p[0] + tolerance, p[1] + tolerance],
         );
         let stale = &self.stale;
-        let mut consider = |i: usize| {
-            if let Some(e) = scene.edges.get(i) {
-                let d = e.distance(p);
-                if d <= tolerance && best.is_none_or(|(bd, bi)| d < bd || (d == bd && i < bi)) {
-                    best = Some((d, i));
-                }
+        // `known`: the distance from the compact line, when it could tell.
+        let mut consider = |i: usize, known: Option<f32>| {
+            let d = match known {
+                Some(d) if i < scene.edges.len() => d,
+                Some(_) => return,
+                None => match scene.edges.get(i) {
+                    Some(e) => e.distance(p),
+                    None => return,
+                },
+            };
+            if d <= tolerance && best.is_none_or(|(bd, bi)| d < bd || (d == bd && i < bi)) {
+                best = Some((d, i));
             }
         };
+        let lines = &self.edge_lines;
         self.edge_boxes.for_each_overlapping(lo, hi, |i| {
             if !stale.edge(i) {
-                consider(i);
+                consider(i, lines.get(i).and_then(|l| l.distance(p)));
             }
         });
         for &i in stale
@@ -727,7 +817,7 @@ impl SceneCache {
             .iter()
             .filter(|&&i| !self.deferred.has(i as usize))
         {
-            consider(i as usize);
+            consider(i as usize, None);
         }
         best.map(|(_, i)| i)
     }
@@ -796,26 +886,7 @@ fn edge_overlaps(e: &EdgeShape, area: &Bounds, labels: bool) -> bool {
         .points
         .windows(2)
         .any(|w| segment_meets_rect(w[0], w[1], &grown));
-    if line {
-        return true;
-    }
-    if let Some(tri) = &e.arrow {
-        let mut b = Bounds::EMPTY;
-        for p in tri {
-            b.include(*p, 0.0);
-        }
-        if b.intersects(area) {
-            return true;
-        }
-    }
-    if labels && let Some(text) = &e.label {
-        let hw = style::text_width(text, style::EDGE_LABEL_SIZE) * 0.5;
-        let hh = style::FONT_ROW_HEIGHT * style::EDGE_LABEL_SIZE * 0.5;
-        let c = e.label_at;
-        return Bounds::from_corners([c[0] - hw, c[1] - hh], [c[0] + hw, c[1] + hh])
-            .intersects(area);
-    }
-    false
+    line || arrow_box(e).intersects(area) || (labels && label_box(e).intersects(area))
 }
 
 /// True when the segment `a`–`b` touches the rectangle: their boxes overlap and the rectangle's
