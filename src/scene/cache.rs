@@ -242,6 +242,8 @@ struct EdgeLine {
     b: [f32; 2],
     width: f32,
     straight: bool,
+    /// How far a curved edge's points stray from the chord `a`–`b` (0 for a straight one).
+    reach: f32,
     /// The arrowhead's tip (None without one) and box (empty without one).
     tip: Option<[f32; 2]>,
     arrow_box: Bounds,
@@ -251,38 +253,63 @@ struct EdgeLine {
 
 impl EdgeLine {
     fn of(e: &EdgeShape) -> Self {
+        let a = e.points.first().copied().unwrap_or_default();
+        let b = e.points.last().copied().unwrap_or_default();
+        let straight = e.points.len() == 2;
+        let reach = if straight {
+            0.0
+        } else {
+            e.points
+                .iter()
+                .map(|&p| super::segment_distance(p, a, b))
+                .fold(0.0, f32::max)
+        };
         EdgeLine {
-            a: e.points.first().copied().unwrap_or_default(),
-            b: e.points.last().copied().unwrap_or_default(),
+            a,
+            b,
             width: e.width,
-            straight: e.points.len() == 2,
+            straight,
+            reach,
             tip: e.arrow.map(|[tip, _, _]| tip),
             arrow_box: arrow_box(e),
             label_box: label_box(e),
         }
     }
 
-    /// [`edge_overlaps`] from the compact form: None for a curved edge (the full shape must
-    /// be tested then).
+    /// [`edge_overlaps`] from the compact form when it can tell: always for a straight edge;
+    /// for a curved one only when its chord, grown by how far the curve strays, misses too.
     fn overlaps(&self, area: &Bounds, labels: bool) -> Option<bool> {
-        if !self.straight {
-            return None;
+        let extras = self.arrow_box.intersects(area) || (labels && self.label_box.intersects(area));
+        if self.straight {
+            return Some(extras || segment_meets_rect(self.a, self.b, &area.expand(self.width)));
         }
-        Some(
-            segment_meets_rect(self.a, self.b, &area.expand(self.width))
-                || self.arrow_box.intersects(area)
-                || (labels && self.label_box.intersects(area)),
-        )
+        // Every point of the curve lies within `reach` of the chord (distance to a segment is
+        // convex), so a chord that misses the grown area means the curve misses the area.
+        let near = segment_meets_rect(self.a, self.b, &area.expand(self.width + self.reach));
+        if extras {
+            Some(true)
+        } else if near {
+            None
+        } else {
+            Some(false)
+        }
     }
 
-    /// [`EdgeShape::distance`] from the compact form: None for a curved edge.
-    fn distance(&self, p: [f32; 2]) -> Option<f32> {
-        self.straight.then(|| {
-            let line = super::segment_distance(p, self.a, self.b);
-            self.tip.map_or(line, |tip| {
-                line.min(super::segment_distance(p, self.b, tip))
-            })
-        })
+    /// [`EdgeShape::distance`] from the compact form when it can tell: always for a straight
+    /// edge; for a curved one only that it is farther than `tolerance` (infinity) when its
+    /// chord is farther than that plus how far the curve strays.
+    fn distance(&self, p: [f32; 2], tolerance: f32) -> Option<f32> {
+        let tip = self
+            .tip
+            .map_or(f32::INFINITY, |tip| super::segment_distance(p, self.b, tip));
+        let chord = super::segment_distance(p, self.a, self.b);
+        if self.straight {
+            Some(chord.min(tip))
+        } else if chord - self.reach > tolerance && tip > tolerance {
+            Some(f32::INFINITY)
+        } else {
+            None
+        }
     }
 }
 
@@ -809,7 +836,7 @@ impl SceneCache {
         let lines = &self.edge_lines;
         self.edge_boxes.for_each_overlapping(lo, hi, |i| {
             if !stale.edge(i) {
-                consider(i, lines.get(i).and_then(|l| l.distance(p)));
+                consider(i, lines.get(i).and_then(|l| l.distance(p, tolerance)));
             }
         });
         for &i in stale
@@ -999,6 +1026,45 @@ mod tests {
             Update::Rebuild
         );
         assert_eq!(scene, before);
+    }
+
+    #[test]
+    fn compact_lines_answer_as_the_full_shapes_do() {
+        // Long random links: straight and curved (parallel), directed and labelled.
+        let (model, chart) = crate::scene::synthetic::synthetic(400, 2_000, 3);
+        let scene = build_scene(
+            &model,
+            &chart,
+            &visible(&model, &chart),
+            &SceneOptions::default(),
+        );
+        assert!(scene.edges.iter().any(|e| e.points.len() > 2));
+        let lines: Vec<EdgeLine> = scene.edges.iter().map(EdgeLine::of).collect();
+        let (lo, hi) = (scene.bounds.min, scene.bounds.max);
+        let (mut decided, mut curved_decided) = (0, 0);
+        for k in 0..40 {
+            let t = k as f32 / 40.0;
+            let p = [
+                lo[0] + (hi[0] - lo[0]) * t,
+                lo[1] + (hi[1] - lo[1]) * (1.0 - t * t),
+            ];
+            let area = Bounds::from_corners(p, [p[0] + 300.0, p[1] + 200.0]);
+            for (e, l) in scene.edges.iter().zip(&lines) {
+                for labels in [false, true] {
+                    if let Some(hit) = l.overlaps(&area, labels) {
+                        assert_eq!(hit, edge_overlaps(e, &area, labels), "{:?}", e.link);
+                        decided += 1;
+                        curved_decided += usize::from(e.points.len() > 2);
+                    }
+                }
+                match l.distance(p, 5.0) {
+                    Some(d) if d.is_finite() => assert!((d - e.distance(p)).abs() < 1e-3),
+                    Some(_) => assert!(e.distance(p) > 5.0),
+                    None => assert!(e.points.len() > 2),
+                }
+            }
+        }
+        assert!(decided > 0 && curved_decided > 0);
     }
 
     #[test]
