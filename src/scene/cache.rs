@@ -649,7 +649,35 @@ impl SceneCache {
         // Compact centres: the scan reads two per link at random.
         let centres: Vec<[f32; 2]> = scene.nodes.iter().map(|n| n.center).collect();
         let margin = std::mem::take(&mut self.deferred.margin);
+        // Which side of the area (grown by the widest margin) each node lies beyond, as
+        // Cohen–Sutherland outcodes: a link whose two nodes lie beyond the same side cannot
+        // meet the area, which settles most links of a laid-out chart without the full test.
+        // (Without margins every link is tested in full.)
+        let widest = if margin.len() == scene.edges.len() {
+            margin.iter().copied().fold(0.0f32, f32::max)
+        } else {
+            f32::INFINITY
+        };
+        let (lo, hi) = (
+            [area.min[0] - widest, area.min[1] - widest],
+            [area.max[0] + widest, area.max[1] + widest],
+        );
+        let codes: Vec<u8> = centres
+            .iter()
+            .map(|c| {
+                u8::from(c[0] < lo[0])
+                    | (u8::from(c[0] > hi[0]) << 1)
+                    | (u8::from(c[1] < lo[1]) << 2)
+                    | (u8::from(c[1] > hi[1]) << 3)
+            })
+            .collect();
         let now = self.deferred.take(|i| {
+            if let Some((a, b)) = topology.edge_nodes(i as usize)
+                && let (Some(ca), Some(cb)) = (codes.get(a), codes.get(b))
+                && ca & cb != 0
+            {
+                return false;
+            }
             let m = margin.get(i as usize).copied().unwrap_or(f32::INFINITY);
             edge_may_meet(&centres, topology, i as usize, &area, m)
         });
