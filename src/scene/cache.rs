@@ -233,6 +233,105 @@ struct Key {
     view_links: usize,
 }
 
+/// An indexed edge in the compact form the view and hit queries read (instead of every
+/// [`EdgeShape`] with its heap-allocated points): its end points when it is one straight
+/// segment (the common case), its width, its arrowhead's box and tip, and its label's box.
+#[derive(Clone, Copy, Debug)]
+struct EdgeLine {
+    a: [f32; 2],
+    b: [f32; 2],
+    width: f32,
+    straight: bool,
+    /// How far a curved edge's points stray from the chord `a`–`b` (0 for a straight one).
+    reach: f32,
+    /// The arrowhead's tip (None without one) and box (empty without one).
+    tip: Option<[f32; 2]>,
+    arrow_box: Bounds,
+    /// The label's box (empty without a label).
+    label_box: Bounds,
+}
+
+impl EdgeLine {
+    fn of(e: &EdgeShape) -> Self {
+        let a = e.points.first().copied().unwrap_or_default();
+        let b = e.points.last().copied().unwrap_or_default();
+        let straight = e.points.len() == 2;
+        let reach = if straight {
+            0.0
+        } else {
+            e.points
+                .iter()
+                .map(|&p| super::segment_distance(p, a, b))
+                .fold(0.0, f32::max)
+        };
+        EdgeLine {
+            a,
+            b,
+            width: e.width,
+            straight,
+            reach,
+            tip: e.arrow.map(|[tip, _, _]| tip),
+            arrow_box: arrow_box(e),
+            label_box: label_box(e),
+        }
+    }
+
+    /// [`edge_overlaps`] from the compact form when it can tell: always for a straight edge;
+    /// for a curved one only when its chord, grown by how far the curve strays, misses too.
+    fn overlaps(&self, area: &Bounds, labels: bool) -> Option<bool> {
+        let extras = self.arrow_box.intersects(area) || (labels && self.label_box.intersects(area));
+        if self.straight {
+            return Some(extras || segment_meets_rect(self.a, self.b, &area.expand(self.width)));
+        }
+        // Every point of the curve lies within `reach` of the chord (distance to a segment is
+        // convex), so a chord that misses the grown area means the curve misses the area.
+        let near = segment_meets_rect(self.a, self.b, &area.expand(self.width + self.reach));
+        if extras {
+            Some(true)
+        } else if near {
+            None
+        } else {
+            Some(false)
+        }
+    }
+
+    /// [`EdgeShape::distance`] from the compact form when it can tell: always for a straight
+    /// edge; for a curved one only that it is farther than `tolerance` (infinity) when its
+    /// chord is farther than that plus how far the curve strays.
+    fn distance(&self, p: [f32; 2], tolerance: f32) -> Option<f32> {
+        let tip = self
+            .tip
+            .map_or(f32::INFINITY, |tip| super::segment_distance(p, self.b, tip));
+        let chord = super::segment_distance(p, self.a, self.b);
+        if self.straight {
+            Some(chord.min(tip))
+        } else if chord - self.reach > tolerance && tip > tolerance {
+            Some(f32::INFINITY)
+        } else {
+            None
+        }
+    }
+}
+
+/// The box of an edge's arrowhead (empty without one).
+fn arrow_box(e: &EdgeShape) -> Bounds {
+    let mut b = Bounds::EMPTY;
+    for p in e.arrow.iter().flatten() {
+        b.include(*p, 0.0);
+    }
+    b
+}
+
+/// The box of an edge's label (empty without one).
+fn label_box(e: &EdgeShape) -> Bounds {
+    e.label.as_deref().map_or(Bounds::EMPTY, |text| {
+        let hw = style::text_width(text, style::EDGE_LABEL_SIZE) * 0.5;
+        let hh = style::FONT_ROW_HEIGHT * style::EDGE_LABEL_SIZE * 0.5;
+        let c = e.label_at;
+        Bounds::from_corners([c[0] - hw, c[1] - hh], [c[0] + hw, c[1] + hh])
+    })
+}
+
 /// What is on screen: indices into the scene's nodes and edges, in drawing order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Visible {
@@ -253,6 +352,9 @@ pub struct SceneCache {
     circles: SpatialIndex,
     node_boxes: BoxIndex,
     edge_boxes: BoxIndex,
+    /// Each edge's line as indexed (see [`EdgeLine`]), so that view and hit queries over
+    /// thousands of long links read compact data instead of every [`EdgeShape`].
+    edge_lines: Vec<EdgeLine>,
     fit: Bounds,
     lod: FxHashMap<i32, LodLevel>,
     stale: Stale,
@@ -511,6 +613,7 @@ impl SceneCache {
                 })
                 .collect(),
         );
+        self.edge_lines = scene.edges.iter().map(EdgeLine::of).collect();
     }
 
     /// Index the nodes again, leaving the edge index (and its stale list) as it is.
@@ -546,7 +649,35 @@ impl SceneCache {
         // Compact centres: the scan reads two per link at random.
         let centres: Vec<[f32; 2]> = scene.nodes.iter().map(|n| n.center).collect();
         let margin = std::mem::take(&mut self.deferred.margin);
+        // Which side of the area (grown by the widest margin) each node lies beyond, as
+        // Cohen–Sutherland outcodes: a link whose two nodes lie beyond the same side cannot
+        // meet the area, which settles most links of a laid-out chart without the full test.
+        // (Without margins every link is tested in full.)
+        let widest = if margin.len() == scene.edges.len() {
+            margin.iter().copied().fold(0.0f32, f32::max)
+        } else {
+            f32::INFINITY
+        };
+        let (lo, hi) = (
+            [area.min[0] - widest, area.min[1] - widest],
+            [area.max[0] + widest, area.max[1] + widest],
+        );
+        let codes: Vec<u8> = centres
+            .iter()
+            .map(|c| {
+                u8::from(c[0] < lo[0])
+                    | (u8::from(c[0] > hi[0]) << 1)
+                    | (u8::from(c[1] < lo[1]) << 2)
+                    | (u8::from(c[1] > hi[1]) << 3)
+            })
+            .collect();
         let now = self.deferred.take(|i| {
+            if let Some((a, b)) = topology.edge_nodes(i as usize)
+                && let (Some(ca), Some(cb)) = (codes.get(a), codes.get(b))
+                && ca & cb != 0
+            {
+                return false;
+            }
             let m = margin.get(i as usize).copied().unwrap_or(f32::INFINITY);
             edge_may_meet(&centres, topology, i as usize, &area, m)
         });
@@ -619,10 +750,16 @@ impl SceneCache {
     ) -> Option<Visible> {
         let stale = &self.stale;
         let mut edges: Vec<u32> = Vec::new();
-        let mut edge_in = |i: usize| {
-            if let Some(e) = scene.edges.get(i)
-                && edge_overlaps(e, &area, labels)
-            {
+        // `known`: the compact line's answer, when it could tell.
+        let mut edge_in = |i: usize, known: Option<bool>| {
+            let hit = match known {
+                Some(hit) => hit && i < scene.edges.len(),
+                None => scene
+                    .edges
+                    .get(i)
+                    .is_some_and(|e| edge_overlaps(e, &area, labels)),
+            };
+            if hit {
                 edges.push(i as u32);
                 if edges.len() > max_edges {
                     return ControlFlow::Break(());
@@ -630,13 +767,14 @@ impl SceneCache {
             }
             ControlFlow::Continue(())
         };
+        let lines = &self.edge_lines;
         let indexed = self
             .edge_boxes
             .try_for_each_overlapping(area.min, area.max, |i| {
                 if stale.edge(i) {
                     ControlFlow::Continue(())
                 } else {
-                    edge_in(i)
+                    edge_in(i, lines.get(i).and_then(|l| l.overlaps(&area, labels)))
                 }
             });
         if indexed.is_break() {
@@ -644,7 +782,7 @@ impl SceneCache {
         }
         let deferred = &self.deferred;
         for &i in &stale.edges {
-            if !deferred.has(i as usize) && edge_in(i as usize).is_break() {
+            if !deferred.has(i as usize) && edge_in(i as usize, None).is_break() {
                 return None;
             }
         }
@@ -709,17 +847,24 @@ impl SceneCache {
             [p[0] + tolerance, p[1] + tolerance],
         );
         let stale = &self.stale;
-        let mut consider = |i: usize| {
-            if let Some(e) = scene.edges.get(i) {
-                let d = e.distance(p);
-                if d <= tolerance && best.is_none_or(|(bd, bi)| d < bd || (d == bd && i < bi)) {
-                    best = Some((d, i));
-                }
+        // `known`: the distance from the compact line, when it could tell.
+        let mut consider = |i: usize, known: Option<f32>| {
+            let d = match known {
+                Some(d) if i < scene.edges.len() => d,
+                Some(_) => return,
+                None => match scene.edges.get(i) {
+                    Some(e) => e.distance(p),
+                    None => return,
+                },
+            };
+            if d <= tolerance && best.is_none_or(|(bd, bi)| d < bd || (d == bd && i < bi)) {
+                best = Some((d, i));
             }
         };
+        let lines = &self.edge_lines;
         self.edge_boxes.for_each_overlapping(lo, hi, |i| {
             if !stale.edge(i) {
-                consider(i);
+                consider(i, lines.get(i).and_then(|l| l.distance(p, tolerance)));
             }
         });
         for &i in stale
@@ -727,7 +872,7 @@ impl SceneCache {
             .iter()
             .filter(|&&i| !self.deferred.has(i as usize))
         {
-            consider(i as usize);
+            consider(i as usize, None);
         }
         best.map(|(_, i)| i)
     }
@@ -796,26 +941,7 @@ fn edge_overlaps(e: &EdgeShape, area: &Bounds, labels: bool) -> bool {
         .points
         .windows(2)
         .any(|w| segment_meets_rect(w[0], w[1], &grown));
-    if line {
-        return true;
-    }
-    if let Some(tri) = &e.arrow {
-        let mut b = Bounds::EMPTY;
-        for p in tri {
-            b.include(*p, 0.0);
-        }
-        if b.intersects(area) {
-            return true;
-        }
-    }
-    if labels && let Some(text) = &e.label {
-        let hw = style::text_width(text, style::EDGE_LABEL_SIZE) * 0.5;
-        let hh = style::FONT_ROW_HEIGHT * style::EDGE_LABEL_SIZE * 0.5;
-        let c = e.label_at;
-        return Bounds::from_corners([c[0] - hw, c[1] - hh], [c[0] + hw, c[1] + hh])
-            .intersects(area);
-    }
-    false
+    line || arrow_box(e).intersects(area) || (labels && label_box(e).intersects(area))
 }
 
 /// True when the segment `a`–`b` touches the rectangle: their boxes overlap and the rectangle's
@@ -928,6 +1054,45 @@ mod tests {
             Update::Rebuild
         );
         assert_eq!(scene, before);
+    }
+
+    #[test]
+    fn compact_lines_answer_as_the_full_shapes_do() {
+        // Long random links: straight and curved (parallel), directed and labelled.
+        let (model, chart) = crate::scene::synthetic::synthetic(400, 2_000, 3);
+        let scene = build_scene(
+            &model,
+            &chart,
+            &visible(&model, &chart),
+            &SceneOptions::default(),
+        );
+        assert!(scene.edges.iter().any(|e| e.points.len() > 2));
+        let lines: Vec<EdgeLine> = scene.edges.iter().map(EdgeLine::of).collect();
+        let (lo, hi) = (scene.bounds.min, scene.bounds.max);
+        let (mut decided, mut curved_decided) = (0, 0);
+        for k in 0..40 {
+            let t = k as f32 / 40.0;
+            let p = [
+                lo[0] + (hi[0] - lo[0]) * t,
+                lo[1] + (hi[1] - lo[1]) * (1.0 - t * t),
+            ];
+            let area = Bounds::from_corners(p, [p[0] + 300.0, p[1] + 200.0]);
+            for (e, l) in scene.edges.iter().zip(&lines) {
+                for labels in [false, true] {
+                    if let Some(hit) = l.overlaps(&area, labels) {
+                        assert_eq!(hit, edge_overlaps(e, &area, labels), "{:?}", e.link);
+                        decided += 1;
+                        curved_decided += usize::from(e.points.len() > 2);
+                    }
+                }
+                match l.distance(p, 5.0) {
+                    Some(d) if d.is_finite() => assert!((d - e.distance(p)).abs() < 1e-3),
+                    Some(_) => assert!(e.distance(p) > 5.0),
+                    None => assert!(e.points.len() > 2),
+                }
+            }
+        }
+        assert!(decided > 0 && curved_decided > 0);
     }
 
     #[test]
