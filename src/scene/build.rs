@@ -120,13 +120,7 @@ pub fn build_scene_tracked(
 
     let sources = SourceKeys::new(model);
     // Centre and radius only, packed: links read these at random, so keep them in cache.
-    let disc: Vec<Disc> = nodes
-        .iter()
-        .map(|n| Disc {
-            center: n.center,
-            radius: n.radius,
-        })
-        .collect();
+    let disc = discs(&nodes);
     let bends = parallel_bends(&links, &slot, nodes.len());
     // Links: independent of each other, so built in parallel (in order).
     let make_edge = |(l, bend): (&&crate::model::Link, f32)| -> Option<(EdgeShape, TopoEdge)> {
@@ -340,14 +334,7 @@ pub fn redraw_edges(scene: &mut Scene, topology: &SceneTopology, which: &[u32]) 
     if !topology.tracked || topology.edges.len() != scene.edges.len() {
         return false;
     }
-    let disc: Vec<Disc> = scene
-        .nodes
-        .iter()
-        .map(|n| Disc {
-            center: n.center,
-            radius: n.radius,
-        })
-        .collect();
+    let disc = discs(&scene.nodes);
     if which.len() < PARALLEL_MIN_LINKS {
         return which.iter().all(|&i| {
             let i = i as usize;
@@ -421,14 +408,7 @@ fn update_positions_inner(
             n.center = *p;
         }
     }
-    let disc: Vec<Disc> = scene
-        .nodes
-        .iter()
-        .map(|n| Disc {
-            center: n.center,
-            radius: n.radius,
-        })
-        .collect();
+    let disc = discs(&scene.nodes);
     let mut is_moved = vec![false; scene.nodes.len()];
     for &i in &moved {
         is_moved[i as usize] = true;
@@ -739,6 +719,17 @@ fn parallel_bends(links: &[&crate::model::Link], slot: &[u32], n_nodes: usize) -
 struct Disc {
     center: [f32; 2],
     radius: f32,
+}
+
+/// Centre and radius of every node, packed for the link pass.
+fn discs(nodes: &[NodeShape]) -> Vec<Disc> {
+    nodes
+        .iter()
+        .map(|n| Disc {
+            center: n.center,
+            radius: n.radius,
+        })
+        .collect()
 }
 
 /// An edge's arrowhead and label position; its polyline goes into a caller's buffer.
