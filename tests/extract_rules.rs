@@ -499,3 +499,65 @@ fn a_hyphenated_title_is_read_whole() {
     ]);
     assert_eq!(one(&m, "Joe Biden").countries, ["United States"]);
 }
+
+#[test]
+fn an_all_caps_byline_names_its_writers_without_a_country() {
+    let m = model(&[
+        "Mexico extradites cartel boss\n\nBy ELENA RUIZ and MARK STEVENS\n\nMEXICO CITY (AP) — \
+         Mexico on Thursday extradited a cartel boss. Mexican officials said Mexico's police \
+         had tracked him. Mexico's courts approved it. Mexican troops escorted the plane.",
+    ]);
+    for name in ["Elena Ruiz", "Mark Stevens"] {
+        let e = one(&m, name);
+        assert_eq!(e.kind, EntityType::Person, "{name}");
+        assert!(
+            e.countries.is_empty(),
+            "a byline's writer is not taken to be of the story's country: {name} {:?}",
+            e.countries
+        );
+    }
+}
+
+#[test]
+fn a_country_before_affairs_is_the_bodys_subject_not_its_owner() {
+    let m = model(&[
+        "In Beijing, Zhu Fenglian, a spokesperson for China's Taiwan Affairs Office, accused \
+         Taiwan of provoking confrontation.",
+    ]);
+    let tao = one(&m, "Taiwan Affairs Office");
+    assert!(
+        !tao.countries.contains(&"Taiwan".to_owned()),
+        "{:?}",
+        tao.countries
+    );
+    assert_eq!(one(&m, "Zhu Fenglian").countries, ["China"]);
+}
+
+#[test]
+fn towns_and_regions_place_a_story_and_its_people() {
+    // India is named once, Myanmar twice, but Guwahati, Assam, Silchar, Cachar and Meghalaya
+    // set the story in India; towns the text does not introduce get their country from it.
+    let m = model(&[
+        "Guwahati: Assam Police arrested four men in Silchar on Tuesday after a raid in Cachar \
+         district. The drugs came from Myanmar, officers said. Inspector Rituraj Saikia said the \
+         trucks were stopped twice in Meghalaya. The gang bought the pills in Tamu, across the \
+         Myanmar border, and drove them through Moreh and Karimganj to India's northeast. \
+         Police said the men were taken to Karimganj Central Jail.",
+    ]);
+    assert_eq!(one(&m, "Rituraj Saikia").countries, ["India"]);
+    assert_eq!(one(&m, "Meghalaya").countries, ["India"]);
+    let karimganj = one(&m, "Karimganj");
+    assert_eq!(karimganj.kind, EntityType::Place);
+    assert_eq!(karimganj.countries, ["India"]);
+    assert_eq!(one(&m, "Tamu").countries, ["Myanmar"]);
+    assert_eq!(one(&m, "Karimganj Central Jail").countries, ["India"]);
+}
+
+#[test]
+fn a_town_name_gives_no_country_the_text_never_names() {
+    // `Mocha` is a town in Brazil and one in Yemen; the text names neither country.
+    let m = model(&["Officials met in Mocha on Monday. The mayor of Mocha said nothing."]);
+    assert!(one(&m, "Mocha").countries.is_empty());
+    let m = model(&["Officials met in Mocha on Monday, Yemen said. Yemen's government agreed."]);
+    assert_eq!(one(&m, "Mocha").countries, ["Yemen"]);
+}

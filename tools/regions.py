@@ -13,11 +13,13 @@ list of the english-words package (used here only, not shipped) tells which.
 
 Source and licence: the ISO 3166-2 names of Debian's iso-codes project as shipped in pycountry,
 LGPL-2.1 (the converted table keeps that licence). Country names come from countries.tsv.
+A name with accents is also listed in plain letters (`Meghalaya`).
 Only first-level states, provinces, regions and the like are kept; a name used by two countries
 (`Punjab`) is left out, since it cannot say which country it means.
 """
 import json
 import sys
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -54,7 +56,7 @@ where = defaultdict(set)
 for s in json.loads(src.read_text())["3166-2"]:
     if "parent" in s or s["type"] not in KINDS:
         continue
-    name = s["name"].split(" (")[0].split(",")[0].strip()
+    name = s["name"].split(" (")[0].split(" [")[0].split(",")[0].strip()
     cc = s["code"].split("-")[0]
     if cc not in by_code or len(name) < 4 or not all(ord(ch) < 0x250 for ch in name):
         continue
@@ -63,6 +65,10 @@ for s in json.loads(src.read_text())["3166-2"]:
     if " " not in name and name.lower() in english:
         continue
     where[name].add(by_code[cc])
+    # `Meghālaya` is written `Meghalaya` in English news: the plain-letter form names it too.
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    if plain != name and plain.lower() not in english:
+        where[plain].add(by_code[cc])
 
 rows = sorted(f"{n}\t{next(iter(c))}" for n, c in where.items() if len(c) == 1)
 (out / "regions.tsv").write_text(

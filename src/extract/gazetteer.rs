@@ -1,5 +1,6 @@
 //! General-knowledge data: countries (names, aliases, demonyms, capitals), major cities and US
-//! states, first-level regions (ISO 3166-2), well-known bodies and regions, and common first names. Loaded once from the files in
+//! states, first-level regions (ISO 3166-2), towns (asked about, not looked for), well-known
+//! bodies and regions, and common first names. Loaded once from the files in
 //! `assets/gazetteer/` (compiled in), see `tools/gazetteer.py` for where they come from.
 
 use std::sync::OnceLock;
@@ -16,6 +17,7 @@ const INSTITUTIONS: &str = include_str!("../../assets/gazetteer/institutions.tsv
 const REGIONS: &str = include_str!("../../assets/gazetteer/regions.tsv");
 const FIRST_NAMES: &str = include_str!("../../assets/gazetteer/first_names.txt");
 const GIVEN_NAMES: &str = include_str!("../../assets/gazetteer/given_names.txt");
+const TOWNS: &str = include_str!("../../assets/gazetteer/towns.tsv");
 
 /// Everyday short forms of country names that the data leaves out (two-letter forms are dropped
 /// there because most are English words).
@@ -85,6 +87,9 @@ pub struct Gazetteer {
     pub first_names: FxHashSet<String>,
     /// Country name → index of its entry.
     country_index: FxHashMap<String, u32>,
+    /// Folded town name → the countries of the towns so named (GeoNames, 15,000 people or
+    /// more): not looked for in the text, only asked about names found otherwise.
+    towns: FxHashMap<String, Box<[u32]>>,
 }
 
 /// Lower-case, `’` → `'`, runs of white space → one space.
@@ -303,6 +308,19 @@ impl Gazetteer {
                 },
             );
         }
+        for line in data_lines(TOWNS) {
+            let Some((name, countries)) = line.split_once('\t') else {
+                continue;
+            };
+            let ids: Box<[u32]> = countries
+                .trim()
+                .split(';')
+                .filter_map(|c| g.country_index.get(c).copied())
+                .collect();
+            if !ids.is_empty() {
+                g.towns.insert(fold(name), ids);
+            }
+        }
         for line in data_lines(FIRST_NAMES).chain(data_lines(GIVEN_NAMES)) {
             let n = line.trim();
             if !lexicon::is_common_word(&n.to_lowercase()) {
@@ -342,6 +360,12 @@ impl Gazetteer {
     pub fn outlet(&self, name: &str) -> Option<&str> {
         let e = self.entry(self.lookup(name.trim())?);
         e.outlet.then_some(e.name.as_str())
+    }
+
+    /// The countries of the towns called `name` (`Harstad` → Norway; `Victoria` → fourteen).
+    pub fn town_countries(&self, name: &str) -> Option<impl Iterator<Item = &str>> {
+        let ids = self.towns.get(&fold(name))?;
+        Some(ids.iter().map(|&i| self.entries[i as usize].name.as_str()))
     }
 
     /// The gazetteer entry of a country by canonical name.
