@@ -561,3 +561,28 @@ fn a_town_name_gives_no_country_the_text_never_names() {
     let m = model(&["Officials met in Mocha on Monday, Yemen said. Yemen's government agreed."]);
     assert_eq!(one(&m, "Mocha").countries, ["Yemen"]);
 }
+
+#[test]
+fn a_region_named_with_state_or_province_is_the_region() {
+    let m = model(&[
+        "Voters in Ekiti State went to the polls. The count in Ekiti was slow, Nigeria's \
+         electoral commission said, and results came from Ado-Ekiti, the state capital.",
+    ]);
+    let ekiti = same(&m, &["Ekiti", "Ekiti State"]);
+    assert_eq!(ekiti.kind, EntityType::Place);
+    assert_eq!(ekiti.countries, ["Nigeria"]);
+    assert_eq!(
+        one(&m, "Ado-Ekiti").countries,
+        ["Nigeria"],
+        "a hyphenated town is one name"
+    );
+}
+
+#[test]
+fn a_mixed_case_abbreviation_in_brackets_is_an_alias() {
+    let m = model(&[
+        "The Ministry of Defence (MoD) said the vehicle was safe. An MoD spokesperson said \
+         testing went on.",
+    ]);
+    same(&m, &["Ministry of Defence", "MoD"]);
+}

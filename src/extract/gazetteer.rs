@@ -300,13 +300,15 @@ impl Gazetteer {
             }
             let id = g.add_entry(name, EntityType::Place, Some(country.trim()));
             g.entries[id as usize].region = true;
-            g.add_form(
-                name,
-                Hit {
-                    entry: id,
-                    form: Form::Name,
-                },
-            );
+            let hit = Hit {
+                entry: id,
+                form: Form::Name,
+            };
+            g.add_form(name, hit);
+            // `Ekiti State`, `Sinaloa state`, `Helmand province` name the region itself.
+            for kind in ["State", "Province", "Region"] {
+                g.add_form(&format!("{name} {kind}"), hit);
+            }
         }
         for line in data_lines(TOWNS) {
             let Some((name, countries)) = line.split_once('\t') else {

@@ -209,11 +209,28 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
 
     // 2. A key for every candidate.
     let mut keys: Vec<Vec<Option<String>>> = Vec::with_capacity(outs.len());
+    // Acronyms defined in brackets (`European Hospital and Healthcare Federation (HOPE)`,
+    // `Ministry of Defence (MoD)`), whatever their letters: later uses name the same body.
+    let mut defined: FxHashMap<String, Vec<(usize, String)>> = FxHashMap::default();
     for (d, out) in outs.iter().enumerate() {
         let mut dk: Vec<Option<String>> = Vec::with_capacity(out.cands.len());
         for (k, c) in out.cands.iter().enumerate() {
             let key = if let Some(a) = c.alias_of {
-                dk.get(a).cloned().flatten()
+                let key = dk.get(a).cloned().flatten();
+                if c.acronym
+                    && let Some(key) = &key
+                {
+                    defined
+                        .entry(fold(&c.surface))
+                        .or_default()
+                        .push((d, key.clone()));
+                }
+                key
+            } else if c.acronym
+                && c.words.len() == 1
+                && let Some(k) = defined.get(c.words[0].as_str()).and_then(|v| unique(v, d))
+            {
+                Some(k)
             } else if let Some(e) = c.gaz {
                 Some(format!("g\u{1f}{}", g.entries[e as usize].name))
             } else if let Some(&id) = cluster_of.get(&(d, k)) {

@@ -205,6 +205,17 @@ fn head_type(w: &str) -> Option<EntityType> {
     }
 }
 
+/// `MoD`, `DoJ`, `NaCTSO`: an abbreviation in mixed case (short, capitals at least as many as
+/// small letters, so not `McCain` or `DeSantis`).
+fn is_mixed_abbreviation(w: &str) -> bool {
+    let upper = w.chars().filter(char::is_ascii_uppercase).count();
+    w.len() <= 8
+        && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && upper >= 2
+        && upper * 2 >= w.len()
+        && w.chars().all(|c| c.is_ascii_alphabetic())
+}
+
 fn is_credit_word(w: &str) -> bool {
     matches!(
         w,
@@ -667,7 +678,7 @@ impl<'a> State<'a> {
         if matches!(open, Some('(') | Some('['))
             && j + 2 < b
             && self.toks[j + 1].is_word()
-            && self.toks[j + 1].caps
+            && (self.toks[j + 1].caps || is_mixed_abbreviation(self.word(j + 1)))
             && matches!(self.punct_at(j + 2, b), Some(')') | Some(']'))
         {
             let t = self.toks[j + 1];
@@ -759,6 +770,12 @@ impl<'a> State<'a> {
                         continue;
                     }
                     return j.min(self.name_end_before_hyphen(i, j));
+                }
+                // `Ado-Ekiti` is one town, though `Ekiti` is a region.
+                let whole = format!("{}-{w}", self.word(j - 1));
+                if self.g.town_countries(&whole).is_some() {
+                    j += 1;
+                    continue;
                 }
                 // `Iran-Taliban`, `China-Afghanistan`: split where a part is known.
                 if self.g.lookup(w).is_some() || self.g.lookup(self.word(j - 1)).is_some() {
@@ -1002,7 +1019,7 @@ impl<'a> State<'a> {
         } else if nn >= 2 && !all_caps && lx::is_speech_verb(next_word(j)) {
             strong = false;
             EntityType::Person
-        } else if nn == 1 && all_caps {
+        } else if nn == 1 && (all_caps || is_mixed_abbreviation(self.word(name_idx[0]))) {
             let w = self.word(name_idx[0]);
             if self.common_acronyms.contains(w) || lx::is_skip_word(&folded[r]) {
                 strong = false;
