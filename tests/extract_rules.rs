@@ -586,3 +586,12 @@ fn a_mixed_case_abbreviation_in_brackets_is_an_alias() {
     ]);
     same(&m, &["Ministry of Defence", "MoD"]);
 }
+
+#[test]
+fn a_first_family_name_alone_names_the_person() {
+    let m = model(&[
+        "Community leader Rosa Quispe Huamaní said the road would stay closed. Quispe said the \
+         company had broken its promises.",
+    ]);
+    same(&m, &["Rosa Quispe Huamaní", "Quispe"]);
+}

@@ -118,8 +118,18 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 })
             });
             let id = found.unwrap_or_else(|| {
-                let family = if c.words.len() == 2 && last.contains('-') {
+                let n = c.words.len();
+                let family = if n == 2 && last.contains('-') {
                     first.to_owned()
+                } else if n >= 3
+                    && c.surface.split_whitespace().count() == n
+                    && !g.is_first_name(c.surface.split_whitespace().nth(n - 2).unwrap_or(""))
+                    && !super::lexicon::is_name_particle(&c.words[n - 2])
+                    && c.words[n - 2].len() > 2
+                {
+                    // `Rosa Quispe Huamaní`, `José Ángel Paredes Lugo`: a father's and a
+                    // mother's family name; the first of them alone (`Quispe`) names her too.
+                    c.words[n - 2].clone()
                 } else {
                     String::new()
                 };
