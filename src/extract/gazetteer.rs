@@ -46,6 +46,17 @@ const EXTRA_COUNTRY_ALIASES: &[(&str, &[&str])] = &[
     ("Czechia", &["Czech Republic"]),
 ];
 
+/// Countries whose name in the data is not the one the UN and ISO 3166 use, which analysts
+/// filter by (the data's name stays an alias).
+const PREFERRED_COUNTRY_NAMES: &[(&str, &str)] = &[("Ivory Coast", "Côte d'Ivoire")];
+
+fn preferred_country_name(name: &str) -> &str {
+    PREFERRED_COUNTRY_NAMES
+        .iter()
+        .find(|(data, _)| *data == name)
+        .map_or(name, |(_, preferred)| preferred)
+}
+
 /// How a surface form names a gazetteer entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {
@@ -139,7 +150,9 @@ impl Gazetteer {
         self.entries.push(Entry {
             name: name.to_owned(),
             kind,
-            country: country.filter(|c| !c.is_empty()).map(str::to_owned),
+            country: country
+                .filter(|c| !c.is_empty())
+                .map(|c| preferred_country_name(c).to_owned()),
             region: false,
             outlet: false,
         });
@@ -180,8 +193,17 @@ impl Gazetteer {
             let [name, _cca2, aliases, demonyms, caps, _un] = f[..] else {
                 continue;
             };
-            let id = g.add_entry(name, EntityType::Country, None);
+            let preferred = preferred_country_name(name);
+            let id = g.add_entry(preferred, EntityType::Country, None);
             g.country_index.insert(name.to_owned(), id);
+            g.country_index.insert(preferred.to_owned(), id);
+            g.add_form(
+                preferred,
+                Hit {
+                    entry: id,
+                    form: Form::Name,
+                },
+            );
             let hit = Hit {
                 entry: id,
                 form: Form::Name,
@@ -397,6 +419,12 @@ mod tests {
         assert_eq!(name("DOD").as_deref(), Some("U.S. Department of Defense"));
         assert!(g.lookup("Us").is_none());
         assert!(g.is_first_name("Mark"));
+        assert_eq!(name("Ivory Coast").as_deref(), Some("Côte d'Ivoire"));
+        let abidjan = g.lookup("Abidjan").map(|h| g.entry(h).clone());
+        assert_eq!(
+            abidjan.and_then(|e| e.country).as_deref(),
+            Some("Côte d'Ivoire")
+        );
     }
 }
 
