@@ -595,3 +595,28 @@ fn a_first_family_name_alone_names_the_person() {
     ]);
     same(&m, &["Rosa Quispe Huamaní", "Quispe"]);
 }
+
+#[test]
+fn a_listed_company_has_its_country_though_the_text_never_says_it() {
+    let m = model(&[
+        "The European Commission blocked the deal. Siemens Healthineers said it would appeal, \
+         and rival GE HealthCare welcomed the ruling. ASML declined to comment.",
+    ]);
+    assert_eq!(one(&m, "Siemens Healthineers").countries, ["Germany"]);
+    let ge = one(&m, "GE HealthCare");
+    assert_eq!(ge.kind, EntityType::Organization);
+    assert_eq!(ge.countries, ["United States"]);
+    assert_eq!(one(&m, "ASML").countries, ["Netherlands"]);
+}
+
+#[test]
+fn company_names_that_are_words_are_not_looked_for() {
+    let m = model(&["Shoppers hit their target as apple prices fell, officials in Kenya said."]);
+    assert!(
+        !m.entities
+            .iter()
+            .any(|e| e.name.eq_ignore_ascii_case("target") || e.name.eq_ignore_ascii_case("apple")),
+        "{:?}",
+        m.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}

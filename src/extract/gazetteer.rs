@@ -1,5 +1,6 @@
 //! General-knowledge data: countries (names, aliases, demonyms, capitals), major cities and US
-//! states, first-level regions (ISO 3166-2), towns (asked about, not looked for), well-known
+//! states, first-level regions (ISO 3166-2), towns and listed companies (asked about, not
+//! looked for), well-known
 //! bodies and regions, and common first names. Loaded once from the files in
 //! `assets/gazetteer/` (compiled in), see `tools/gazetteer.py` for where they come from.
 
@@ -18,6 +19,7 @@ const REGIONS: &str = include_str!("../../assets/gazetteer/regions.tsv");
 const FIRST_NAMES: &str = include_str!("../../assets/gazetteer/first_names.txt");
 const GIVEN_NAMES: &str = include_str!("../../assets/gazetteer/given_names.txt");
 const TOWNS: &str = include_str!("../../assets/gazetteer/towns.tsv");
+const COMPANIES: &str = include_str!("../../assets/gazetteer/companies.tsv");
 
 /// Everyday short forms of country names that the data leaves out (two-letter forms are dropped
 /// there because most are English words).
@@ -101,6 +103,55 @@ pub struct Gazetteer {
     /// Folded town name → the countries of the towns so named (GeoNames, 15,000 people or
     /// more): not looked for in the text, only asked about names found otherwise.
     towns: FxHashMap<String, Box<[u32]>>,
+    /// `company_key` of a listed company's name → its country's entry (asked about, not
+    /// looked for: `Apple`, `Target` are words too).
+    companies: FxHashMap<String, u32>,
+}
+
+/// A company's name without its legal form: `Apple Inc.`, `ASML Holding N.V.` and `Siemens AG`
+/// → `apple`, `asml`, `siemens`.
+pub fn company_key(name: &str) -> String {
+    const FORMS: &[&str] = &[
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "plc",
+        "ag",
+        "se",
+        "nv",
+        "n.v",
+        "sa",
+        "s.a",
+        "ltd",
+        "limited",
+        "llc",
+        "holding",
+        "holdings",
+        "group",
+        "kgaa",
+        "asa",
+        "ab",
+        "oyj",
+        "spa",
+        "s.p.a",
+        "&",
+    ];
+    let f = fold(name);
+    let mut words: Vec<&str> = f
+        .split(' ')
+        .map(|w| w.trim_matches(|c: char| c == ',' || c == '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.first() == Some(&"the") {
+        words.remove(0);
+    }
+    while words.len() > 1 && words.last().is_some_and(|w| FORMS.contains(w)) {
+        words.pop();
+    }
+    words.join(" ")
 }
 
 /// Lower-case, `’` → `'`, runs of white space → one space.
@@ -345,6 +396,29 @@ impl Gazetteer {
                 g.towns.insert(fold(name), ids);
             }
         }
+        let mut ambiguous: FxHashSet<String> = FxHashSet::default();
+        for line in data_lines(COMPANIES) {
+            let Some((name, country)) = line.split_once('\t') else {
+                continue;
+            };
+            let Some(&id) = g.country_index.get(country.trim()) else {
+                continue;
+            };
+            let key = company_key(name);
+            if key.len() < 3 || ambiguous.contains(&key) {
+                continue;
+            }
+            match g.companies.get(&key) {
+                Some(&other) if other != id => {
+                    g.companies.remove(&key);
+                    ambiguous.insert(key);
+                }
+                Some(_) => {}
+                None => {
+                    g.companies.insert(key, id);
+                }
+            }
+        }
         for line in data_lines(FIRST_NAMES).chain(data_lines(GIVEN_NAMES)) {
             let n = line.trim();
             if !lexicon::is_common_word(&n.to_lowercase()) {
@@ -392,6 +466,12 @@ impl Gazetteer {
         Some(ids.iter().map(|&i| self.entries[i as usize].name.as_str()))
     }
 
+    /// The country of the listed company called `name` (`Siemens AG` → Germany).
+    pub fn company_country(&self, name: &str) -> Option<&str> {
+        let id = *self.companies.get(&company_key(name))?;
+        Some(self.entries[id as usize].name.as_str())
+    }
+
     /// The gazetteer entry of a country by canonical name.
     pub fn country(&self, name: &str) -> Option<&Entry> {
         self.country_index
@@ -420,6 +500,10 @@ mod tests {
         assert!(g.lookup("Us").is_none());
         assert!(g.is_first_name("Mark"));
         assert_eq!(name("Ivory Coast").as_deref(), Some("Côte d'Ivoire"));
+        assert_eq!(g.company_country("Siemens AG"), Some("Germany"));
+        assert_eq!(g.company_country("ASML"), Some("Netherlands"));
+        assert_eq!(g.company_country("Apple Inc."), Some("United States"));
+        assert_eq!(g.company_country("Ministry of Defence"), None);
         let abidjan = g.lookup("Abidjan").map(|h| g.entry(h).clone());
         assert_eq!(
             abidjan.and_then(|e| e.country).as_deref(),

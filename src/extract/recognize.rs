@@ -1319,15 +1319,13 @@ impl<'a> State<'a> {
         self.out.home = Some(home);
     }
 
-    /// Towns the data does not look for in the text (`Harstad`, `Silchar`, `Ikere`) give their
+    /// Listed companies give their country to a body the text names by them. Towns the data
+    /// does not look for in the text (`Harstad`, `Silchar`, `Ikere`) give their
     /// country to a place or body the text names by them (`in Harstad`, `Silchar railway
     /// station`), when the text names that country: a town name alone says too little (there
     /// are fourteen Victorias).
     fn town_countries(&mut self, weights: &[(String, usize)]) {
         let g = self.g;
-        if weights.is_empty() {
-            return;
-        }
         let pick = |name: &str| -> Option<String> {
             g.town_countries(name)?
                 .filter_map(|cn| weights.iter().find(|(n, _)| n == cn))
@@ -1335,11 +1333,27 @@ impl<'a> State<'a> {
                 .map(|(n, _)| n.clone())
         };
         for c in &mut self.out.cands {
-            if c.gaz.is_some()
-                || !c.countries.is_empty()
-                || c.acronym
-                || matches!(c.etype, EntityType::Person | EntityType::Country)
+            if c.gaz.is_some() || !c.countries.is_empty() || c.etype == EntityType::Country {
+                continue;
+            }
+            // A listed company (`Siemens Healthineers`, `Nvidia`, `GE HealthCare`), wherever
+            // the text is set; a name read as a person's only when it starts with no given name.
+            let no_given_name = c
+                .surface
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| !g.is_first_name(w));
+            if (c.etype != EntityType::Person || no_given_name)
+                && let Some(cn) = g.company_country(&c.surface)
             {
+                c.countries.push(cn.to_owned());
+                if matches!(c.etype, EntityType::Other | EntityType::Person) {
+                    c.etype = EntityType::Organization;
+                    c.role = None;
+                }
+                continue;
+            }
+            if c.acronym || c.etype == EntityType::Person {
                 continue;
             }
             if let Some(cn) = pick(&c.surface) {
@@ -1353,12 +1367,16 @@ impl<'a> State<'a> {
                 continue;
             }
             // `Silchar railway station`, `Port of Matarani`: a town inside the name; not a word
-            // that is also a given name (`Franklin Templeton`).
+            // that is also a given name (`Franklin Templeton`) or a head (`Manda Bay`: `Bay`
+            // is a town's other name too).
             let inner = c
                 .surface
                 .split(|ch: char| ch.is_whitespace() || ch == '-')
                 .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .filter(|w| !g.is_first_name(w) && !lx::is_common_word(&fold(w)))
+                .filter(|w| {
+                    let f = fold(w);
+                    !g.is_first_name(w) && !lx::is_common_word(&f) && head_type(&f).is_none()
+                })
                 .find_map(pick);
             if let Some(cn) = inner {
                 c.countries.push(cn);
