@@ -620,3 +620,16 @@ fn company_names_that_are_words_are_not_looked_for() {
         m.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn general_dynamics_is_a_company_not_a_general() {
+    let m = model(&[
+        "MPs will question General Dynamics, the contractor, about the vehicle. General Motors \
+         declined to comment.",
+    ]);
+    let gd = one(&m, "General Dynamics");
+    assert_eq!(gd.kind, EntityType::Organization);
+    assert_eq!(gd.countries, ["United States"]);
+    assert!(m.entities.iter().all(|e| e.name != "Dynamics"));
+    assert_eq!(one(&m, "General Motors").kind, EntityType::Organization);
+}

@@ -894,7 +894,13 @@ impl<'a> State<'a> {
         // Titles: `Defense Secretary Mark Esper`, `Major General Qassem Soleimani`, `MG Soleimani`.
         let mut title: Option<String> = None;
         let mut r = 0;
-        if last_head.is_none() || n == 1 {
+        // `General Dynamics`, `General Motors`: a listed company, not a general.
+        let listed = |to: usize| {
+            let span = self.toks[idx[0]].start as usize..self.toks[idx[to]].end as usize;
+            self.g.company_country(&self.text[span]).is_some()
+        };
+        let company = n >= 2 && (listed(n - 1) || (n >= 3 && listed(n - 2)));
+        if (last_head.is_none() || n == 1) && !company {
             let mut k = 0;
             while k < n {
                 let w = folded[k].trim_end_matches('.');
@@ -1044,6 +1050,13 @@ impl<'a> State<'a> {
         } else {
             strong = false;
             EntityType::Other
+        };
+        // `General Dynamics UK, the contractor`: a listed company is a body whatever its context.
+        let etype = if company {
+            role = None;
+            EntityType::Organization
+        } else {
+            etype
         };
         // A demonym, country or city inside the name: `German Marshall Fund`, `Chinese embassy`,
         // `Supreme Court of Kenya`, `Munich Regional Court`, `Nasdaq Stockholm`.
