@@ -334,12 +334,25 @@ pub fn redraw_edges(scene: &mut Scene, topology: &SceneTopology, which: &[u32]) 
     if !topology.tracked || topology.edges.len() != scene.edges.len() {
         return false;
     }
-    let disc = discs(&scene.nodes);
+    let nodes = &scene.nodes;
+    let disc = |i: u32| {
+        nodes.get(i as usize).map(|n| Disc {
+            center: n.center,
+            radius: n.radius,
+        })
+    };
+    let redo = |e: &mut EdgeShape, t: &TopoEdge| -> Result<(), ()> {
+        match (disc(t.a), disc(t.b)) {
+            // The pair's own topology: its two discs are (0, 1).
+            (Some(na), Some(nb)) => redraw_edge(e, &TopoEdge { a: 0, b: 1, ..*t }, &[na, nb]),
+            _ => Err(()),
+        }
+    };
     if which.len() < PARALLEL_MIN_LINKS {
         return which.iter().all(|&i| {
             let i = i as usize;
             match (scene.edges.get_mut(i), topology.edges.get(i)) {
-                (Some(e), Some(t)) => redraw_edge(e, t, &disc).is_ok(),
+                (Some(e), Some(t)) => redo(e, t).is_ok(),
                 _ => true,
             }
         });
@@ -356,7 +369,7 @@ pub fn redraw_edges(scene: &mut Scene, topology: &SceneTopology, which: &[u32]) 
         .zip(topology.edges.par_iter())
         .zip(wanted.par_iter())
         .filter(|(_, w)| **w)
-        .try_for_each(|((e, t), _)| redraw_edge(e, t, &disc))
+        .try_for_each(|((e, t), _)| redo(e, t))
         .is_ok()
 }
 
@@ -370,9 +383,12 @@ fn update_positions_inner(
     if !topology.tracked || topology.edges.len() != scene.edges.len() {
         return Update::Rebuild;
     }
-    // Walk the sorted positions alongside the nodes (in id order).
+    // Walk the sorted positions alongside the nodes (in id order), noting where each moved
+    // node goes (the scene stays as it was when it cannot be updated in place).
     let mut moved: Vec<u32> = Vec::new();
+    let mut to: Vec<[f32; 2]> = Vec::new();
     let mut any_placed = false;
+    let mut laid_out = 0usize;
     {
         let mut pos = positions.iter().peekable();
         for (i, n) in scene.nodes.iter().enumerate() {
@@ -385,8 +401,10 @@ fn update_positions_inner(
             };
             match (p, n.placed) {
                 (Some(p), false) => {
+                    laid_out += 1;
                     if p != n.center {
                         moved.push(i as u32);
+                        to.push(p);
                     }
                 }
                 (None, true) => any_placed = true,
@@ -402,41 +420,46 @@ fn update_positions_inner(
         // Nodes placed by the scene go round the laid-out ones, which moved.
         return Update::Rebuild;
     }
-    for &i in &moved {
-        let n = &mut scene.nodes[i as usize];
-        if let Some(p) = positions.get(&n.id) {
-            n.center = *p;
+    for (&i, &p) in moved.iter().zip(&to) {
+        if let Some(n) = scene.nodes.get_mut(i as usize) {
+            n.center = p;
         }
     }
-    let disc = discs(&scene.nodes);
-    let mut is_moved = vec![false; scene.nodes.len()];
-    for &i in &moved {
-        is_moved[i as usize] = true;
+    // Every link joins two laid-out nodes: when all of them moved, so did every link.
+    let all = moved.len() == laid_out;
+    let mut is_moved = Vec::new();
+    if !all {
+        is_moved = vec![false; scene.nodes.len()];
+        for &i in &moved {
+            is_moved[i as usize] = true;
+        }
     }
-    let redo = |(e, t): (&mut EdgeShape, &TopoEdge)| -> Result<usize, ()> {
-        if !(is_moved[t.a as usize] || is_moved[t.b as usize]) {
-            return Ok(0);
-        }
-        if redraw {
-            redraw_edge(e, t, &disc)?;
-        }
-        Ok(1)
-    };
+    let touches = |t: &TopoEdge| all || is_moved[t.a as usize] || is_moved[t.b as usize];
     let touched: Result<usize, ()> = if !redraw {
-        Ok(topology
-            .edges
-            .iter()
-            .filter(|t| is_moved[t.a as usize] || is_moved[t.b as usize])
-            .count())
-    } else if scene.edges.len() >= PARALLEL_MIN_LINKS {
-        scene
-            .edges
-            .par_iter_mut()
-            .zip(topology.edges.par_iter())
-            .map(redo)
-            .try_reduce(|| 0, |a, b| Ok(a + b))
+        Ok(if all {
+            topology.edges.len()
+        } else {
+            topology.edges.par_iter().filter(|t| touches(t)).count()
+        })
     } else {
-        scene.edges.iter_mut().zip(&topology.edges).map(redo).sum()
+        let disc = discs(&scene.nodes);
+        let redo = |(e, t): (&mut EdgeShape, &TopoEdge)| -> Result<usize, ()> {
+            if !touches(t) {
+                return Ok(0);
+            }
+            redraw_edge(e, t, &disc)?;
+            Ok(1)
+        };
+        if scene.edges.len() >= PARALLEL_MIN_LINKS {
+            scene
+                .edges
+                .par_iter_mut()
+                .zip(topology.edges.par_iter())
+                .map(redo)
+                .try_reduce(|| 0, |a, b| Ok(a + b))
+        } else {
+            scene.edges.iter_mut().zip(&topology.edges).map(redo).sum()
+        }
     };
     let Ok(edges) = touched else {
         return Update::Rebuild;
@@ -446,17 +469,21 @@ fn update_positions_inner(
     } else {
         scene
             .nodes
-            .iter()
+            .par_iter()
             .map(NodeShape::bounds)
-            .fold(Bounds::EMPTY, |a, b| a.union(&b))
+            .reduce(|| Bounds::EMPTY, |a, b| a.union(&b))
     };
     if let Some(out) = moved_out {
         out.edges.clear();
-        out.edges
-            .extend((0..topology.edges.len() as u32).filter(|&i| {
-                let t = &topology.edges[i as usize];
-                is_moved[t.a as usize] || is_moved[t.b as usize]
-            }));
+        if all {
+            out.edges.extend(0..topology.edges.len() as u32);
+        } else {
+            out.edges.par_extend(
+                (0..topology.edges.len() as u32)
+                    .into_par_iter()
+                    .filter(|&i| touches(&topology.edges[i as usize])),
+            );
+        }
         out.nodes = moved;
         return Update::Updated {
             nodes: out.nodes.len(),

@@ -56,6 +56,8 @@ const STALE_BASE: usize = 4096;
 /// layout step) moves only the nodes; their links are redrawn when they come into view, and
 /// the rest a chunk at a time in frames where nothing moves.
 pub const DEFER_MIN_EDGES: usize = 50_000;
+/// Index and fit nodes on several threads from this many on.
+const PARALLEL_MIN_NODES: usize = 16_384;
 /// Out-of-date links redrawn per frame while nothing moves.
 const CATCH_UP_EDGES: usize = 32_768;
 
@@ -167,20 +169,26 @@ impl Deferred {
         }
     }
 
-    /// Take the edges of `list` that `pick` chooses off the list.
+    /// Take the edges of `list` that `pick` chooses off the list (in list order).
     fn take(&mut self, pick: impl Fn(u32) -> bool + Sync) -> Vec<u32> {
         use rayon::prelude::*;
-        let (now, later): (Vec<u32>, Vec<u32>) = if self.list.len() >= 16_384 {
-            self.list.par_iter().partition(|&&i| pick(i))
+        // Usually a few of very many: pick them (in parallel), then drop them from the list.
+        let now: Vec<u32> = if self.list.len() >= 16_384 {
+            self.list.par_iter().copied().filter(|&i| pick(i)).collect()
         } else {
-            self.list.iter().partition(|&&i| pick(i))
+            self.list.iter().copied().filter(|&i| pick(i)).collect()
         };
+        if now.is_empty() {
+            return now;
+        }
         for &i in &now {
             if let Some(f) = self.flag.get_mut(i as usize) {
                 *f = false;
             }
         }
-        self.list = later;
+        let flag = &self.flag;
+        self.list
+            .retain(|&i| flag.get(i as usize).copied().unwrap_or(false));
         now
     }
 }
@@ -356,6 +364,9 @@ pub struct SceneCache {
     /// thousands of long links read compact data instead of every [`EdgeShape`].
     edge_lines: Vec<EdgeLine>,
     fit: Bounds,
+    /// Each node's centre, kept current with the scene's (compact, for the scans of
+    /// out-of-date links, which read two per link at random).
+    centres: Vec<[f32; 2]>,
     lod: FxHashMap<i32, LodLevel>,
     stale: Stale,
     deferred: Deferred,
@@ -569,6 +580,14 @@ impl SceneCache {
         } else if !self.stale.add(&changed, limit) {
             self.reindex(scene);
         } else {
+            for &i in &changed.nodes {
+                if let (Some(c), Some(n)) = (
+                    self.centres.get_mut(i as usize),
+                    scene.nodes.get(i as usize),
+                ) {
+                    *c = n.center;
+                }
+            }
             self.refit(scene);
             self.lod_dirty = true;
         }
@@ -586,11 +605,27 @@ impl SceneCache {
     }
 
     fn refit(&mut self, scene: &Scene) {
-        let mut fit = Bounds::EMPTY;
-        for n in scene.nodes.iter().filter(|n| !n.placed) {
-            fit.include(n.center, 30.0);
-        }
-        self.fit = fit;
+        use rayon::prelude::*;
+        let fit = |n: &super::NodeShape| {
+            let mut b = Bounds::EMPTY;
+            if !n.placed {
+                b.include(n.center, 30.0);
+            }
+            b
+        };
+        self.fit = if scene.nodes.len() >= PARALLEL_MIN_NODES {
+            scene
+                .nodes
+                .par_iter()
+                .map(fit)
+                .reduce(|| Bounds::EMPTY, |a, b| a.union(&b))
+        } else {
+            scene
+                .nodes
+                .iter()
+                .map(fit)
+                .fold(Bounds::EMPTY, |a, b| a.union(&b))
+        };
     }
 
     fn reindex(&mut self, scene: &Scene) {
@@ -625,10 +660,29 @@ impl SceneCache {
     }
 
     fn index_nodes(&mut self, scene: &Scene) {
-        let centres: Vec<[f32; 2]> = scene.nodes.iter().map(|n| n.center).collect();
-        let radii: Vec<f32> = scene.nodes.iter().map(|n| n.radius).collect();
-        self.circles = SpatialIndex::build(&centres, &radii);
-        self.node_boxes = BoxIndex::build(scene.nodes.iter().map(|n| boxes(n.bounds())).collect());
+        use rayon::prelude::*;
+        // One pass over the nodes (on both threads when there are many) for all three.
+        let (centres, (radii, node_boxes)): (Vec<[f32; 2]>, (Vec<f32>, Vec<[f32; 4]>)) =
+            if scene.nodes.len() >= PARALLEL_MIN_NODES {
+                scene
+                    .nodes
+                    .par_iter()
+                    .map(|n| (n.center, (n.radius, boxes(n.bounds()))))
+                    .unzip()
+            } else {
+                scene
+                    .nodes
+                    .iter()
+                    .map(|n| (n.center, (n.radius, boxes(n.bounds()))))
+                    .unzip()
+            };
+        let (circles, node_boxes) = rayon::join(
+            || SpatialIndex::build(&centres, &radii),
+            || BoxIndex::build(node_boxes),
+        );
+        self.circles = circles;
+        self.node_boxes = node_boxes;
+        self.centres = centres;
         self.refit(scene);
         self.lod.clear();
         self.lod_dirty = false;
@@ -645,9 +699,12 @@ impl SceneCache {
         if self.deferred.list.is_empty() {
             return false;
         }
+        use rayon::prelude::*;
+        if self.centres.len() != scene.nodes.len() {
+            self.centres = scene.nodes.iter().map(|n| n.center).collect();
+        }
         let topology = &self.topology;
-        // Compact centres: the scan reads two per link at random.
-        let centres: Vec<[f32; 2]> = scene.nodes.iter().map(|n| n.center).collect();
+        let centres = &self.centres;
         let margin = std::mem::take(&mut self.deferred.margin);
         // Which side of the area (grown by the widest margin) each node lies beyond, as
         // Cohen–Sutherland outcodes: a link whose two nodes lie beyond the same side cannot
@@ -662,15 +719,17 @@ impl SceneCache {
             [area.min[0] - widest, area.min[1] - widest],
             [area.max[0] + widest, area.max[1] + widest],
         );
-        let codes: Vec<u8> = centres
-            .iter()
-            .map(|c| {
-                u8::from(c[0] < lo[0])
-                    | (u8::from(c[0] > hi[0]) << 1)
-                    | (u8::from(c[1] < lo[1]) << 2)
-                    | (u8::from(c[1] > hi[1]) << 3)
-            })
-            .collect();
+        let code = |c: &[f32; 2]| {
+            u8::from(c[0] < lo[0])
+                | (u8::from(c[0] > hi[0]) << 1)
+                | (u8::from(c[1] < lo[1]) << 2)
+                | (u8::from(c[1] > hi[1]) << 3)
+        };
+        let codes: Vec<u8> = if centres.len() >= PARALLEL_MIN_NODES {
+            centres.par_iter().map(code).collect()
+        } else {
+            centres.iter().map(code).collect()
+        };
         let now = self.deferred.take(|i| {
             if let Some((a, b)) = topology.edge_nodes(i as usize)
                 && let (Some(ca), Some(cb)) = (codes.get(a), codes.get(b))
@@ -679,7 +738,7 @@ impl SceneCache {
                 return false;
             }
             let m = margin.get(i as usize).copied().unwrap_or(f32::INFINITY);
-            edge_may_meet(&centres, topology, i as usize, &area, m)
+            edge_may_meet(centres, topology, i as usize, &area, m)
         });
         self.deferred.margin = margin;
         self.redrawn(scene, now, false)
