@@ -298,10 +298,12 @@ pub fn update_positions(
 }
 
 /// The nodes and links an in-place update moved, by index, in increasing order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Moved {
     pub nodes: Vec<u32>,
     pub edges: Vec<u32>,
+    /// Where each of `nodes` went (same order).
+    pub to: Vec<[f32; 2]>,
 }
 
 /// [`update_positions`], also telling which nodes and links moved when `moved` is given (it is
@@ -485,6 +487,7 @@ fn update_positions_inner(
             );
         }
         out.nodes = moved;
+        out.to = to;
         return Update::Updated {
             nodes: out.nodes.len(),
             edges,

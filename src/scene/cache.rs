@@ -367,6 +367,15 @@ pub struct SceneCache {
     /// Each node's centre, kept current with the scene's (compact, for the scans of
     /// out-of-date links, which read two per link at random).
     centres: Vec<[f32; 2]>,
+    /// Each node's radius (as `centres`).
+    radii: Vec<f32>,
+    /// How far any node's box (with a selection ring) reaches from its centre.
+    node_reach: f32,
+    /// The node indexes predate a layout step: node queries scan `centres` instead (cheaper
+    /// than indexing 100,000 nodes again every step) until a frame where nothing moves.
+    node_scan: bool,
+    /// The nodes the last position update moved (`moved.to` says where).
+    moved_nodes: Vec<u32>,
     lod: FxHashMap<i32, LodLevel>,
     stale: Stale,
     deferred: Deferred,
@@ -505,7 +514,13 @@ impl SceneCache {
                     Update::Rebuild => update = Update::Rebuild,
                     u @ Update::Updated { .. } => {
                         self.stats.position_updates += 1;
-                        changed.nodes.append(&mut self.moved.nodes);
+                        if defer {
+                            // Kept for the compact centres; no node index to update.
+                            std::mem::swap(&mut self.moved_nodes, &mut self.moved.nodes);
+                            self.moved.nodes.clear();
+                        } else {
+                            changed.nodes.append(&mut self.moved.nodes);
+                        }
                         if defer {
                             self.stats.deferred_updates += 1;
                             self.deferred.ensure_margins(scene, &self.topology);
@@ -520,7 +535,12 @@ impl SceneCache {
                     }
                 }
             }
-            if update == Update::Unchanged && !self.deferred.list.is_empty() {
+            if update == Update::Unchanged && self.node_scan {
+                // Nothing moved after a layout step: index the nodes again (this frame).
+                self.reindex_nodes(scene);
+                self.generation += 1;
+                caught_up = true;
+            } else if update == Update::Unchanged && !self.deferred.list.is_empty() {
                 // Nothing moved: catch up on links left out of date, a chunk per frame.
                 caught_up = self.catch_up(scene);
             }
@@ -571,12 +591,8 @@ impl SceneCache {
             for &i in &changed.edges {
                 self.stale.list_edge(i);
             }
-            for &i in &self.deferred.list {
-                if let Some(f) = self.stale.edge_flag.get_mut(i as usize) {
-                    *f = true;
-                }
-            }
-            self.reindex_nodes(scene);
+            // Queries skip out-of-date links by their deferred flag.
+            self.scan_nodes_after_move(scene);
         } else if !self.stale.add(&changed, limit) {
             self.reindex(scene);
         } else {
@@ -659,6 +675,41 @@ impl SceneCache {
         self.index_nodes(scene);
     }
 
+    /// After a layout step moved the nodes (`self.moved.to` says where): rather than index
+    /// them again every step, node queries scan the compact centres until a frame where nothing
+    /// moves (see [`node_scan`](Self::node_scan)).
+    fn scan_nodes_after_move(&mut self, scene: &Scene) {
+        use rayon::prelude::*;
+        if self.centres.len() == scene.nodes.len() && self.radii.len() == scene.nodes.len() {
+            for (&i, &p) in self.moved_nodes.iter().zip(&self.moved.to) {
+                if let Some(c) = self.centres.get_mut(i as usize) {
+                    *c = p;
+                }
+            }
+        } else {
+            self.centres = scene.nodes.iter().map(|n| n.center).collect();
+            self.radii = scene.nodes.iter().map(|n| n.radius).collect();
+            self.node_reach = node_reach(scene);
+        }
+        self.stale.nodes.clear();
+        self.stale.node_flag.clear();
+        self.stale.node_flag.resize(scene.nodes.len(), false);
+        self.node_scan = true;
+        // A layout step leaves no node placed by the scene (that would have been a rebuild).
+        let fit = |c: &[f32; 2]| {
+            let mut b = Bounds::EMPTY;
+            b.include(*c, 30.0);
+            b
+        };
+        self.fit = self
+            .centres
+            .par_iter()
+            .map(fit)
+            .reduce(|| Bounds::EMPTY, |a, b| a.union(&b));
+        self.lod.clear();
+        self.lod_dirty = false;
+    }
+
     fn index_nodes(&mut self, scene: &Scene) {
         use rayon::prelude::*;
         // One pass over the nodes (on both threads when there are many) for all three.
@@ -683,6 +734,9 @@ impl SceneCache {
         self.circles = circles;
         self.node_boxes = node_boxes;
         self.centres = centres;
+        self.radii = radii;
+        self.node_reach = node_reach(scene);
+        self.node_scan = false;
         self.refit(scene);
         self.lod.clear();
         self.lod_dirty = false;
@@ -827,10 +881,11 @@ impl SceneCache {
             ControlFlow::Continue(())
         };
         let lines = &self.edge_lines;
+        let deferred = &self.deferred;
         let indexed = self
             .edge_boxes
             .try_for_each_overlapping(area.min, area.max, |i| {
-                if stale.edge(i) {
+                if stale.edge(i) || deferred.has(i) {
                     ControlFlow::Continue(())
                 } else {
                     edge_in(i, lines.get(i).and_then(|l| l.overlaps(&area, labels)))
@@ -839,13 +894,16 @@ impl SceneCache {
         if indexed.is_break() {
             return None;
         }
-        let deferred = &self.deferred;
         for &i in &stale.edges {
             if !deferred.has(i as usize) && edge_in(i as usize, None).is_break() {
                 return None;
             }
         }
         edges.sort_unstable();
+        if self.node_scan {
+            let nodes = self.scan_nodes(scene, &area);
+            return Some(Visible { nodes, edges });
+        }
         let mut nodes: Vec<u32> = Vec::new();
         self.node_boxes
             .for_each_overlapping(area.min, area.max, |i| {
@@ -863,8 +921,53 @@ impl SceneCache {
         Some(Visible { nodes, edges })
     }
 
+    /// Nodes whose box overlaps `area`, in scene order, by a scan of the compact centres (see
+    /// [`node_scan`](Self::node_scan)): only nodes whose centre is near enough are tested in full.
+    fn scan_nodes(&self, scene: &Scene, area: &Bounds) -> Vec<u32> {
+        use rayon::prelude::*;
+        // Float rounding of boxes computed at different places: a little slack.
+        let size = area.min[0]
+            .abs()
+            .max(area.min[1].abs())
+            .max(area.max[0].abs())
+            .max(area.max[1].abs());
+        let near = area.expand(self.node_reach + 1.0 + size * 1e-5);
+        let hit = |i: usize| {
+            let c = self.centres[i];
+            near.min[0] <= c[0]
+                && c[0] <= near.max[0]
+                && near.min[1] <= c[1]
+                && c[1] <= near.max[1]
+                && scene
+                    .nodes
+                    .get(i)
+                    .is_some_and(|n| n.bounds().intersects(area))
+        };
+        let n = self.centres.len();
+        if n >= PARALLEL_MIN_NODES {
+            (0..n).into_par_iter().filter(|&i| hit(i)).map(|i| i as u32).collect()
+        } else {
+            (0..n).filter(|&i| hit(i)).map(|i| i as u32).collect()
+        }
+    }
+
     /// The topmost node whose circle, at least `min_radius` and grown by `pad`, holds `p`.
     pub fn node_at(&self, scene: &Scene, p: [f32; 2], min_radius: f32, pad: f32) -> Option<usize> {
+        if self.node_scan {
+            // The test the index makes, on every node (the topmost first).
+            if !(p[0].is_finite() && p[1].is_finite()) {
+                return None;
+            }
+            let (min_radius, pad) = (min_radius.max(0.0), pad.max(0.0));
+            return (0..self.centres.len().min(self.radii.len()))
+                .rev()
+                .find(|&i| {
+                    let (c, r) = (self.centres[i], self.radii[i].max(min_radius) + pad);
+                    let (dx, dy) = (p[0] - c[0], p[1] - c[1]);
+                    dx * dx + dy * dy <= r * r
+                })
+                .filter(|&i| i < scene.nodes.len());
+        }
         let stale = &self.stale;
         let indexed = self
             .circles
@@ -883,6 +986,14 @@ impl SceneCache {
 
     /// Nodes whose centre is in the rectangle `[min, max]`, in scene order.
     pub fn nodes_in_rect(&self, scene: &Scene, min: [f32; 2], max: [f32; 2]) -> Vec<usize> {
+        if self.node_scan {
+            return (0..self.centres.len().min(scene.nodes.len()))
+                .filter(|&i| {
+                    let p = self.centres[i];
+                    min[0] <= p[0] && p[0] <= max[0] && min[1] <= p[1] && p[1] <= max[1]
+                })
+                .collect();
+        }
         let stale = &self.stale;
         let mut out = self.circles.in_rect(min, max);
         out.retain(|&i| !stale.node(i));
@@ -921,15 +1032,16 @@ impl SceneCache {
             }
         };
         let lines = &self.edge_lines;
+        let deferred = &self.deferred;
         self.edge_boxes.for_each_overlapping(lo, hi, |i| {
-            if !stale.edge(i) {
+            if !stale.edge(i) && !deferred.has(i) {
                 consider(i, lines.get(i).and_then(|l| l.distance(p, tolerance)));
             }
         });
         for &i in stale
             .edges
             .iter()
-            .filter(|&&i| !self.deferred.has(i as usize))
+            .filter(|&&i| !deferred.has(i as usize))
         {
             consider(i as usize, None);
         }
@@ -952,6 +1064,25 @@ impl SceneCache {
             LodLevel::build(scene, topology, level)
         })
     }
+}
+
+/// How far any node's box reaches from its centre, were it selected (its ring drawn).
+fn node_reach(scene: &Scene) -> f32 {
+    use rayon::prelude::*;
+    let ring = style::SELECTION_RING_GAP + style::SELECTION_RING_WIDTH;
+    scene
+        .nodes
+        .par_iter()
+        .map(|n| {
+            let (b, c) = (n.bounds(), n.center);
+            (c[0] - b.min[0])
+                .max(b.max[0] - c[0])
+                .max(c[1] - b.min[1])
+                .max(b.max[1] - c[1])
+                .max(n.radius + ring)
+        })
+        .filter(|r| r.is_finite())
+        .reduce(|| 0.0, f32::max)
 }
 
 fn boxes(b: Bounds) -> [f32; 4] {
@@ -1308,6 +1439,21 @@ mod tests {
         for &i in &v.edges {
             assert_eq!(scene.edges[i as usize], fresh.edges[i as usize], "edge {i}");
         }
+        // Nodes are found where they are now (scanned until a frame where nothing moves).
+        assert_eq!(
+            cache.nodes_in_rect(&scene, area.min, area.max),
+            fresh_cache.nodes_in_rect(&fresh_scene, area.min, area.max)
+        );
+        assert!(!cache.nodes_in_rect(&scene, area.min, area.max).is_empty());
+        for i in [0usize, 777, 6_000, 11_999] {
+            let p = fresh.nodes[i].center;
+            assert_eq!(cache.node_at(&scene, p, 0.0, 0.0), Some(i));
+            let off = [p[0] + 30.0, p[1] + 30.0];
+            assert_eq!(
+                cache.node_at(&scene, off, 4.0, 20.0),
+                fresh_cache.node_at(&fresh_scene, off, 4.0, 20.0)
+            );
+        }
         // Hit-testing finds the redrawn links where they are now.
         let e = &fresh.edges[v.edges[0] as usize];
         let mid = e.points[0];
@@ -1333,6 +1479,8 @@ mod tests {
             cache.visible(&scene, far, true),
             fresh_cache.visible(&fresh_scene, far, true)
         );
+        let p = fresh.nodes[4321].center;
+        assert_eq!(cache.node_at(&scene, p, 0.0, 0.0), Some(4321));
     }
 
     #[test]
