@@ -333,9 +333,6 @@ pub fn move_nodes_deferring_edges(
 /// Redraw the links at indices `which` from their nodes' current places (after
 /// [`move_nodes_deferring_edges`]). False when one became degenerate (build the scene again).
 pub fn redraw_edges(scene: &mut Scene, topology: &SceneTopology, which: &[u32]) -> bool {
-    if !topology.tracked || topology.edges.len() != scene.edges.len() {
-        return false;
-    }
     let nodes = &scene.nodes;
     let disc = |i: u32| {
         nodes.get(i as usize).map(|n| Disc {
@@ -343,36 +340,124 @@ pub fn redraw_edges(scene: &mut Scene, topology: &SceneTopology, which: &[u32]) 
             radius: n.radius,
         })
     };
-    let redo = |e: &mut EdgeShape, t: &TopoEdge| -> Result<(), ()> {
-        match (disc(t.a), disc(t.b)) {
-            // The pair's own topology: its two discs are (0, 1).
-            (Some(na), Some(nb)) => redraw_edge(e, &TopoEdge { a: 0, b: 1, ..*t }, &[na, nb]),
-            _ => Err(()),
+    redraw_edges_by(&mut scene.edges, topology, which, &disc, &|_: &EdgeShape| ()).is_some()
+}
+
+/// [`redraw_edges`] reading the nodes' centres and radii from compact arrays (indexed like the
+/// scene's nodes and current with them), which a redraw of many links reads at random; `after`
+/// sees each redrawn edge while it is at hand. Returns, for each edge redrawn, its index and
+/// what `after` made of it (in no particular order), or None when one became degenerate.
+pub fn redraw_edges_compact<T: Send>(
+    scene: &mut Scene,
+    topology: &SceneTopology,
+    which: &[u32],
+    centres: &[[f32; 2]],
+    radii: &[f32],
+    after: &(impl Fn(&EdgeShape) -> T + Sync),
+) -> Option<Vec<(u32, T)>> {
+    if centres.len() != scene.nodes.len() || radii.len() != scene.nodes.len() {
+        let nodes = &scene.nodes;
+        let disc = |i: u32| {
+            nodes.get(i as usize).map(|n| Disc {
+                center: n.center,
+                radius: n.radius,
+            })
+        };
+        return redraw_edges_by(&mut scene.edges, topology, which, &disc, after);
+    }
+    let disc = |i: u32| {
+        let i = i as usize;
+        match (centres.get(i), radii.get(i)) {
+            (Some(&center), Some(&radius)) => Some(Disc { center, radius }),
+            _ => None,
         }
     };
-    if which.len() < PARALLEL_MIN_LINKS {
-        return which.iter().all(|&i| {
-            let i = i as usize;
-            match (scene.edges.get_mut(i), topology.edges.get(i)) {
-                (Some(e), Some(t)) => redo(e, t).is_ok(),
-                _ => true,
+    redraw_edges_by(&mut scene.edges, topology, which, &disc, after)
+}
+
+fn redraw_edges_by<T: Send>(
+    edges: &mut [EdgeShape],
+    topology: &SceneTopology,
+    which: &[u32],
+    disc: &(impl Fn(u32) -> Option<Disc> + Sync),
+    after: &(impl Fn(&EdgeShape) -> T + Sync),
+) -> Option<Vec<(u32, T)>> {
+    if !topology.tracked || topology.edges.len() != edges.len() {
+        return None;
+    }
+    if which.len() < PARALLEL_MIN_REDRAW {
+        let mut out = Vec::with_capacity(which.len());
+        for &i in which {
+            if let (Some(e), Some(t)) = (edges.get_mut(i as usize), topology.edges.get(i as usize))
+            {
+                redraw_one(e, t, disc).ok()?;
+                out.push((i, after(e)));
             }
-        });
-    }
-    let mut wanted = vec![false; scene.edges.len()];
-    for &i in which {
-        if let Some(w) = wanted.get_mut(i as usize) {
-            *w = true;
         }
+        return Some(out);
     }
-    scene
-        .edges
-        .par_iter_mut()
-        .zip(topology.edges.par_iter())
-        .zip(wanted.par_iter())
-        .filter(|(_, w)| **w)
-        .try_for_each(|((e, t), _)| redo(e, t))
-        .is_ok()
+    // Sorted, so that the edges split into disjoint runs redrawn on several threads.
+    let mut sorted: Vec<u32> = which
+        .iter()
+        .copied()
+        .filter(|&i| (i as usize) < edges.len())
+        .collect();
+    sorted.par_sort_unstable();
+    sorted.dedup();
+    redraw_sorted(edges, &topology.edges, 0, &sorted, disc, after)
+}
+
+/// Links at or above this many are redrawn on several threads.
+const PARALLEL_MIN_REDRAW: usize = 1024;
+
+/// Redraw `edges[i - base]` for each `i` of `which` (sorted, unique, in range), splitting the
+/// work in halves across threads.
+fn redraw_sorted<T: Send>(
+    edges: &mut [EdgeShape],
+    topo: &[TopoEdge],
+    base: usize,
+    which: &[u32],
+    disc: &(impl Fn(u32) -> Option<Disc> + Sync),
+    after: &(impl Fn(&EdgeShape) -> T + Sync),
+) -> Option<Vec<(u32, T)>> {
+    if which.len() < PARALLEL_MIN_REDRAW {
+        let mut out = Vec::with_capacity(which.len());
+        for &i in which {
+            let k = (i as usize).wrapping_sub(base);
+            if let (Some(e), Some(t)) = (edges.get_mut(k), topo.get(k)) {
+                redraw_one(e, t, disc).ok()?;
+                out.push((i, after(e)));
+            }
+        }
+        return Some(out);
+    }
+    let mid = which.len() / 2;
+    let split = (which[mid] as usize)
+        .saturating_sub(base)
+        .min(edges.len())
+        .min(topo.len());
+    let (le, re) = edges.split_at_mut(split);
+    let (lt, rt) = topo.split_at(split);
+    let (a, b) = rayon::join(
+        || redraw_sorted(le, lt, base, &which[..mid], disc, after),
+        || redraw_sorted(re, rt, base + split, &which[mid..], disc, after),
+    );
+    let (mut a, b) = (a?, b?);
+    a.extend(b);
+    Some(a)
+}
+
+/// Redraw one edge from its two nodes' discs.
+fn redraw_one(
+    e: &mut EdgeShape,
+    t: &TopoEdge,
+    disc: &impl Fn(u32) -> Option<Disc>,
+) -> Result<(), ()> {
+    match (disc(t.a), disc(t.b)) {
+        // The pair's own topology: its two discs are (0, 1).
+        (Some(na), Some(nb)) => redraw_edge(e, &TopoEdge { a: 0, b: 1, ..*t }, &[na, nb]),
+        _ => Err(()),
+    }
 }
 
 fn update_positions_inner(

@@ -588,6 +588,7 @@ impl SceneCache {
                 }
                 keep
             });
+            self.relines(scene, &changed.edges);
             for &i in &changed.edges {
                 self.stale.list_edge(i);
             }
@@ -596,6 +597,7 @@ impl SceneCache {
         } else if !self.stale.add(&changed, limit) {
             self.reindex(scene);
         } else {
+            self.relines(scene, &changed.edges);
             for &i in &changed.nodes {
                 if let (Some(c), Some(n)) = (
                     self.centres.get_mut(i as usize),
@@ -815,11 +817,19 @@ impl SceneCache {
         if edges.is_empty() {
             return false;
         }
-        if !super::redraw_edges(scene, &self.topology, &edges) {
+        // Their compact lines are made while each is at hand (they are tested one by one next).
+        let Some(lines) = super::redraw_edges_compact(
+            scene,
+            &self.topology,
+            &edges,
+            &self.centres,
+            &self.radii,
+            &EdgeLine::of,
+        ) else {
             // A link became degenerate: build again next time.
             self.key = None;
             return false;
-        }
+        };
         self.stats.deferred_redrawn += edges.len() as u64;
         self.generation += 1;
         let limit = STALE_BASE + (scene.nodes.len() + scene.edges.len()) / 64;
@@ -836,11 +846,33 @@ impl SceneCache {
             // links again.
             self.reindex(scene);
         } else {
+            if self.edge_lines.len() == scene.edges.len() {
+                for (i, l) in lines {
+                    self.edge_lines[i as usize] = l;
+                }
+            }
             for i in edges {
                 self.stale.list_edge(i);
             }
         }
         true
+    }
+
+    /// Bring the compact lines of `edges` (about to be tested one by one) up to date.
+    fn relines(&mut self, scene: &Scene, edges: &[u32]) {
+        use rayon::prelude::*;
+        if self.edge_lines.len() != scene.edges.len() {
+            return;
+        }
+        let line = |&i: &u32| scene.edges.get(i as usize).map(|e| (i, EdgeLine::of(e)));
+        let new: Vec<(u32, EdgeLine)> = if edges.len() >= 4096 {
+            edges.par_iter().filter_map(line).collect()
+        } else {
+            edges.iter().filter_map(line).collect()
+        };
+        for (i, l) in new {
+            self.edge_lines[i as usize] = l;
+        }
     }
 
     /// The nodes and edges that overlap `area` (chart coordinates), in drawing order. Edges
@@ -895,7 +927,10 @@ impl SceneCache {
             return None;
         }
         for &i in &stale.edges {
-            if !deferred.has(i as usize) && edge_in(i as usize, None).is_break() {
+            let i = i as usize;
+            if !deferred.has(i)
+                && edge_in(i, lines.get(i).and_then(|l| l.overlaps(&area, labels))).is_break()
+            {
                 return None;
             }
         }
@@ -1043,7 +1078,8 @@ impl SceneCache {
             .iter()
             .filter(|&&i| !deferred.has(i as usize))
         {
-            consider(i as usize, None);
+            let i = i as usize;
+            consider(i, lines.get(i).and_then(|l| l.distance(p, tolerance)));
         }
         best.map(|(_, i)| i)
     }
