@@ -337,7 +337,8 @@ impl BoxIndex {
             .map(|st| vec![0u32; st.last().copied().unwrap_or(0) as usize])
             .collect();
         for (i, &(l, c)) in place.iter().enumerate() {
-            if let (Some(fill), Some(items)) = (fills.get_mut(l as usize), items.get_mut(l as usize))
+            if let (Some(fill), Some(items)) =
+                (fills.get_mut(l as usize), items.get_mut(l as usize))
             {
                 items[fill[c as usize] as usize] = i as u32;
                 fill[c as usize] += 1;

@@ -340,7 +340,14 @@ pub fn redraw_edges(scene: &mut Scene, topology: &SceneTopology, which: &[u32]) 
             radius: n.radius,
         })
     };
-    redraw_edges_by(&mut scene.edges, topology, which, &disc, &|_: &EdgeShape| ()).is_some()
+    redraw_edges_by(
+        &mut scene.edges,
+        topology,
+        which,
+        &disc,
+        &|_: &EdgeShape| (),
+    )
+    .is_some()
 }
 
 /// [`redraw_edges`] reading the nodes' centres and radii from compact arrays (indexed like the

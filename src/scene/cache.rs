@@ -715,20 +715,20 @@ impl SceneCache {
     fn index_nodes(&mut self, scene: &Scene) {
         use rayon::prelude::*;
         // One pass over the nodes (on both threads when there are many) for all three.
-        let (centres, (radii, node_boxes)): (Vec<[f32; 2]>, (Vec<f32>, Vec<[f32; 4]>)) =
-            if scene.nodes.len() >= PARALLEL_MIN_NODES {
-                scene
-                    .nodes
-                    .par_iter()
-                    .map(|n| (n.center, (n.radius, boxes(n.bounds()))))
-                    .unzip()
-            } else {
-                scene
-                    .nodes
-                    .iter()
-                    .map(|n| (n.center, (n.radius, boxes(n.bounds()))))
-                    .unzip()
-            };
+        type Columns = (Vec<[f32; 2]>, (Vec<f32>, Vec<[f32; 4]>));
+        let (centres, (radii, node_boxes)): Columns = if scene.nodes.len() >= PARALLEL_MIN_NODES {
+            scene
+                .nodes
+                .par_iter()
+                .map(|n| (n.center, (n.radius, boxes(n.bounds()))))
+                .unzip()
+        } else {
+            scene
+                .nodes
+                .iter()
+                .map(|n| (n.center, (n.radius, boxes(n.bounds()))))
+                .unzip()
+        };
         let (circles, node_boxes) = rayon::join(
             || SpatialIndex::build(&centres, &radii),
             || BoxIndex::build(node_boxes),
@@ -980,7 +980,11 @@ impl SceneCache {
         };
         let n = self.centres.len();
         if n >= PARALLEL_MIN_NODES {
-            (0..n).into_par_iter().filter(|&i| hit(i)).map(|i| i as u32).collect()
+            (0..n)
+                .into_par_iter()
+                .filter(|&i| hit(i))
+                .map(|i| i as u32)
+                .collect()
         } else {
             (0..n).filter(|&i| hit(i)).map(|i| i as u32).collect()
         }
@@ -1073,11 +1077,7 @@ impl SceneCache {
                 consider(i, lines.get(i).and_then(|l| l.distance(p, tolerance)));
             }
         });
-        for &i in stale
-            .edges
-            .iter()
-            .filter(|&&i| !deferred.has(i as usize))
-        {
+        for &i in stale.edges.iter().filter(|&&i| !deferred.has(i as usize)) {
             let i = i as usize;
             consider(i, lines.get(i).and_then(|l| l.distance(p, tolerance)));
         }
