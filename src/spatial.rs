@@ -564,6 +564,37 @@ mod tests {
     }
 
     #[test]
+    fn indexes_built_on_several_threads_agree_with_a_scan() {
+        // Past `PARALLEL_MIN` entries, with negative coordinates (the floor must step down).
+        let n = PARALLEL_MIN + 3_000;
+        let (c, r) = scene(n, 21);
+        let index = SpatialIndex::build(&c, &r);
+        let boxes: Vec<[f32; 4]> = c
+            .iter()
+            .zip(&r)
+            .enumerate()
+            .map(|(k, (p, r))| {
+                let reach = if k % 50 == 0 { 40.0 * r } else { *r };
+                [p[0] - reach, p[1] - r, p[0] + reach, p[1] + r]
+            })
+            .collect();
+        let box_index = BoxIndex::build(boxes.clone());
+        let mut rng = SplitMix64::new(8);
+        let side = 40.0 * (n as f32).sqrt();
+        for _ in 0..200 {
+            let a = [rng.next_f32() * side - 300.0, rng.next_f32() * side - 200.0];
+            let b = [a[0] + rng.next_f32() * 700.0, a[1] + rng.next_f32() * 500.0];
+            assert_eq!(index.at(a), scan::at(&c, &r, a), "{a:?}");
+            assert_eq!(index.in_rect(a, b), scan::in_rect(&c, a, b));
+            assert_eq!(box_index.overlapping(a, b), scan::overlapping(&boxes, a, b));
+        }
+        for x in [-2.5f32, -2.0, -0.5, -0.0, 0.0, 0.5, 3.0, 3.7, f32::NAN] {
+            let want = if x.is_nan() { 0 } else { x.floor() as isize };
+            assert_eq!(floor_to_isize(x), want, "{x}");
+        }
+    }
+
+    #[test]
     fn the_topmost_overlapping_circle_wins_and_bad_input_is_never_hit() {
         let c = [[0.0, 0.0], [5.0, 0.0], [f32::NAN, 0.0], [3.0, 0.0]];
         let r = [10.0, 10.0, 10.0, -1.0];
