@@ -128,8 +128,11 @@ impl Stale {
 /// found or hit until redrawn.
 #[derive(Debug, Default)]
 struct Deferred {
-    list: Vec<u32>,
+    /// Per edge: out of date (flags rather than a list: a layout step defers every link, and
+    /// the scans for those in view run over the edges in order, on both threads).
     flag: Vec<bool>,
+    /// How many flags are set.
+    count: usize,
     /// Per edge, how far its drawing may reach beyond the line between its nodes' centres
     /// (bend, width, arrowhead, label), computed on the first deferral after a build.
     margin: Vec<f32>,
@@ -137,7 +140,7 @@ struct Deferred {
 
 impl Deferred {
     fn reset(&mut self, edges: usize) {
-        self.list.clear();
+        self.count = 0;
         self.flag.clear();
         self.flag.resize(edges, false);
         self.margin.clear();
@@ -160,36 +163,75 @@ impl Deferred {
         self.flag.get(i).copied().unwrap_or(false)
     }
 
+    fn len(&self) -> usize {
+        self.count
+    }
+
+    fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
     fn add(&mut self, i: u32) {
         if let Some(f) = self.flag.get_mut(i as usize)
             && !*f
         {
             *f = true;
-            self.list.push(i);
+            self.count += 1;
         }
     }
 
-    /// Take the edges of `list` that `pick` chooses off the list (in list order).
+    /// Every edge out of date.
+    fn add_all(&mut self) {
+        self.flag.fill(true);
+        self.count = self.flag.len();
+    }
+
+    /// Take the out-of-date edges that `pick` chooses (in index order).
     fn take(&mut self, pick: impl Fn(u32) -> bool + Sync) -> Vec<u32> {
         use rayon::prelude::*;
-        // Usually a few of very many: pick them (in parallel), then drop them from the list.
-        let now: Vec<u32> = if self.list.len() >= 16_384 {
-            self.list.par_iter().copied().filter(|&i| pick(i)).collect()
+        let flag = &self.flag;
+        let wanted = |i: usize| flag[i] && pick(i as u32);
+        let now: Vec<u32> = if flag.len() >= 16_384 {
+            (0..flag.len())
+                .into_par_iter()
+                .filter(|&i| wanted(i))
+                .map(|i| i as u32)
+                .collect()
         } else {
-            self.list.iter().copied().filter(|&i| pick(i)).collect()
+            (0..flag.len())
+                .filter(|&i| wanted(i))
+                .map(|i| i as u32)
+                .collect()
         };
-        if now.is_empty() {
-            return now;
-        }
-        for &i in &now {
-            if let Some(f) = self.flag.get_mut(i as usize) {
-                *f = false;
+        self.clear(&now);
+        now
+    }
+
+    /// Take up to `n` out-of-date edges (the last ones).
+    fn take_some(&mut self, n: usize) -> Vec<u32> {
+        let mut now: Vec<u32> = Vec::with_capacity(n.min(self.count));
+        for i in (0..self.flag.len()).rev() {
+            if now.len() >= n {
+                break;
+            }
+            if self.flag[i] {
+                now.push(i as u32);
             }
         }
-        let flag = &self.flag;
-        self.list
-            .retain(|&i| flag.get(i as usize).copied().unwrap_or(false));
+        now.reverse();
+        self.clear(&now);
         now
+    }
+
+    fn clear(&mut self, taken: &[u32]) {
+        for &i in taken {
+            if let Some(f) = self.flag.get_mut(i as usize)
+                && *f
+            {
+                *f = false;
+                self.count -= 1;
+            }
+        }
     }
 }
 
@@ -524,8 +566,13 @@ impl SceneCache {
                         if defer {
                             self.stats.deferred_updates += 1;
                             self.deferred.ensure_margins(scene, &self.topology);
-                            for &i in &self.moved.edges {
-                                self.deferred.add(i);
+                            if self.moved.edges.len() == self.deferred.flag.len() {
+                                // Every link moved (the usual layout step).
+                                self.deferred.add_all();
+                            } else {
+                                for &i in &self.moved.edges {
+                                    self.deferred.add(i);
+                                }
                             }
                             self.moved.edges.clear();
                         } else {
@@ -540,7 +587,7 @@ impl SceneCache {
                 self.reindex_nodes(scene);
                 self.generation += 1;
                 caught_up = true;
-            } else if update == Update::Unchanged && !self.deferred.list.is_empty() {
+            } else if update == Update::Unchanged && !self.deferred.is_empty() {
                 // Nothing moved: catch up on links left out of date, a chunk per frame.
                 caught_up = self.catch_up(scene);
             }
@@ -746,13 +793,13 @@ impl SceneCache {
 
     /// Links whose lines are out of date (moved nodes, not yet redrawn).
     pub fn deferred_edges(&self) -> usize {
-        self.deferred.list.len()
+        self.deferred.len()
     }
 
     /// Redraw the out-of-date links that may show in `area` (chart coordinates), so that what
     /// is on screen is drawn where its nodes are now. Returns true when the scene changed.
     pub fn refresh_edges_in(&mut self, scene: &mut Scene, area: Bounds) -> bool {
-        if self.deferred.list.is_empty() {
+        if self.deferred.is_empty() {
             return false;
         }
         use rayon::prelude::*;
@@ -802,13 +849,7 @@ impl SceneCache {
 
     /// Redraw a chunk of the out-of-date links (frames where nothing moves).
     fn catch_up(&mut self, scene: &mut Scene) -> bool {
-        let from = self.deferred.list.len().saturating_sub(CATCH_UP_EDGES);
-        let chunk: Vec<u32> = self.deferred.list.drain(from..).collect();
-        for &i in &chunk {
-            if let Some(f) = self.deferred.flag.get_mut(i as usize) {
-                *f = false;
-            }
-        }
+        let chunk = self.deferred.take_some(CATCH_UP_EDGES);
         self.redrawn(scene, chunk, true)
     }
 
@@ -833,14 +874,13 @@ impl SceneCache {
         self.stats.deferred_redrawn += edges.len() as u64;
         self.generation += 1;
         let limit = STALE_BASE + (scene.nodes.len() + scene.edges.len()) / 64;
-        if self.deferred.list.is_empty() {
+        if self.deferred.is_empty() {
             // Every line current again: so are the scene's bounds.
             let nodes = scene.nodes.iter().map(|n| n.bounds());
             let lines = scene.edges.iter().map(|e| e.bounds);
             scene.bounds = nodes.chain(lines).fold(Bounds::EMPTY, |a, b| a.union(&b));
         }
-        if self.deferred.list.is_empty()
-            || (moving_done && self.stale.edges.len() + edges.len() > limit)
+        if self.deferred.is_empty() || (moving_done && self.stale.edges.len() + edges.len() > limit)
         {
             // All current (or, once nothing moves, too many to test one by one): index the
             // links again.
