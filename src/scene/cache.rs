@@ -954,10 +954,11 @@ impl SceneCache {
         };
         let lines = &self.edge_lines;
         let deferred = &self.deferred;
+        let any_deferred = !deferred.is_empty();
         let indexed = self
             .edge_boxes
             .try_for_each_overlapping(area.min, area.max, |i| {
-                if stale.edge(i) || deferred.has(i) {
+                if stale.edge(i) || (any_deferred && deferred.has(i)) {
                     ControlFlow::Continue(())
                 } else {
                     edge_in(i, lines.get(i).and_then(|l| l.overlaps(&area, labels)))
@@ -1112,8 +1113,9 @@ impl SceneCache {
         };
         let lines = &self.edge_lines;
         let deferred = &self.deferred;
+        let any_deferred = !deferred.is_empty();
         self.edge_boxes.for_each_overlapping(lo, hi, |i| {
-            if !stale.edge(i) && !deferred.has(i) {
+            if !stale.edge(i) && !(any_deferred && deferred.has(i)) {
                 consider(i, lines.get(i).and_then(|l| l.distance(p, tolerance)));
             }
         });
