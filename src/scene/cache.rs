@@ -1115,7 +1115,7 @@ impl SceneCache {
         let deferred = &self.deferred;
         let any_deferred = !deferred.is_empty();
         self.edge_boxes.for_each_overlapping(lo, hi, |i| {
-            if !stale.edge(i) && !(any_deferred && deferred.has(i)) {
+            if !(stale.edge(i) || (any_deferred && deferred.has(i))) {
                 consider(i, lines.get(i).and_then(|l| l.distance(p, tolerance)));
             }
         });
