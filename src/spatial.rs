@@ -8,6 +8,18 @@
 
 use std::ops::ControlFlow;
 
+use rayon::prelude::*;
+
+/// Build the per-entry passes on several threads from this many entries on.
+const PARALLEL_MIN: usize = 16_384;
+
+/// `x.floor() as isize` without a call into libm (the baseline x86-64 target has no rounding
+/// instruction): truncate, then step down for negative fractions. NaN gives 0, as the cast does.
+fn floor_to_isize(x: f32) -> isize {
+    let t = x as isize;
+    if (t as f32) > x { t - 1 } else { t }
+}
+
 /// Node circles indexed by position. Indices are those of the slices it was built from.
 #[derive(Clone, Debug, Default)]
 pub struct SpatialIndex {
@@ -61,15 +73,18 @@ impl SpatialIndex {
         index.cols = cols;
         index.rows = rows;
         let mut starts = vec![0u32; cols * rows + 1];
-        let cells: Vec<usize> = (0..n)
-            .map(|i| {
-                if ok(i) {
-                    index.cell_of(centres[i])
-                } else {
-                    usize::MAX
-                }
-            })
-            .collect();
+        let cell_of = |i: usize| {
+            if ok(i) {
+                index.cell_of(centres[i])
+            } else {
+                usize::MAX
+            }
+        };
+        let cells: Vec<usize> = if n >= PARALLEL_MIN {
+            (0..n).into_par_iter().map(cell_of).collect()
+        } else {
+            (0..n).map(cell_of).collect()
+        };
         for &c in cells.iter().filter(|&&c| c != usize::MAX) {
             starts[c + 1] += 1;
         }
@@ -97,8 +112,8 @@ impl SpatialIndex {
 
     fn col_row(&self, p: [f32; 2]) -> (isize, isize) {
         (
-            ((p[0] - self.origin[0]) / self.cell).floor() as isize,
-            ((p[1] - self.origin[1]) / self.cell).floor() as isize,
+            floor_to_isize((p[0] - self.origin[0]) / self.cell),
+            floor_to_isize((p[1] - self.origin[1]) / self.cell),
         )
     }
 
@@ -230,8 +245,8 @@ struct Level {
 impl Level {
     fn col_row(&self, origin: [f32; 2], p: [f32; 2]) -> (isize, isize) {
         (
-            ((p[0] - origin[0]) / self.cell).floor() as isize,
-            ((p[1] - origin[1]) / self.cell).floor() as isize,
+            floor_to_isize((p[0] - origin[0]) / self.cell),
+            floor_to_isize((p[1] - origin[1]) / self.cell),
         )
     }
 }
@@ -280,49 +295,60 @@ impl BoxIndex {
             cell *= 2.0;
         }
         // Level and cell of each box.
-        let place: Vec<(u32, u32)> = boxes
+        let place_of = |b: &[f32; 4]| -> (u32, u32) {
+            if !ok(b) {
+                return (u32::MAX, 0);
+            }
+            let size = (b[2] - b[0]).max(b[3] - b[1]);
+            let l = levels
+                .iter()
+                .position(|l| size <= l.cell)
+                .unwrap_or(levels.len() - 1);
+            let level = &levels[l];
+            let (c, r) = level.col_row(min, [(b[0] + b[2]) * 0.5, (b[1] + b[3]) * 0.5]);
+            let c = c.clamp(0, level.cols as isize - 1) as usize;
+            let r = r.clamp(0, level.rows as isize - 1) as usize;
+            (l as u32, (r * level.cols + c) as u32)
+        };
+        let place: Vec<(u32, u32)> = if boxes.len() >= PARALLEL_MIN {
+            boxes.par_iter().map(place_of).collect()
+        } else {
+            boxes.iter().map(place_of).collect()
+        };
+        // One counting pass over every level at once, then one filling pass.
+        let mut starts: Vec<Vec<u32>> = levels
             .iter()
-            .map(|b| {
-                if !ok(b) {
-                    return (u32::MAX, 0);
-                }
-                let size = (b[2] - b[0]).max(b[3] - b[1]);
-                let l = levels
-                    .iter()
-                    .position(|l| size <= l.cell)
-                    .unwrap_or(levels.len() - 1);
-                let level = &levels[l];
-                let (c, r) = level.col_row(min, [(b[0] + b[2]) * 0.5, (b[1] + b[3]) * 0.5]);
-                let c = c.clamp(0, level.cols as isize - 1) as usize;
-                let r = r.clamp(0, level.rows as isize - 1) as usize;
-                (l as u32, (r * level.cols + c) as u32)
-            })
+            .map(|l| vec![0u32; l.cols * l.rows + 1])
             .collect();
-        for (l, level) in levels.iter_mut().enumerate() {
-            let mut starts = vec![0u32; level.cols * level.rows + 1];
-            let mut n = 0usize;
-            for &(pl, c) in &place {
-                if pl == l as u32 {
-                    starts[c as usize + 1] += 1;
-                    n += 1;
-                }
+        for &(l, c) in &place {
+            if let Some(st) = starts.get_mut(l as usize) {
+                st[c as usize + 1] += 1;
             }
-            if n == 0 {
-                continue;
+        }
+        let mut fills: Vec<Vec<u32>> = Vec::with_capacity(levels.len());
+        for st in &mut starts {
+            for c in 0..st.len() - 1 {
+                st[c + 1] += st[c];
             }
-            for c in 0..level.cols * level.rows {
-                starts[c + 1] += starts[c];
+            fills.push(st[..st.len() - 1].to_vec());
+        }
+        let mut items: Vec<Vec<u32>> = starts
+            .iter()
+            .map(|st| vec![0u32; st.last().copied().unwrap_or(0) as usize])
+            .collect();
+        for (i, &(l, c)) in place.iter().enumerate() {
+            if let (Some(fill), Some(items)) =
+                (fills.get_mut(l as usize), items.get_mut(l as usize))
+            {
+                items[fill[c as usize] as usize] = i as u32;
+                fill[c as usize] += 1;
             }
-            let mut fill = starts.clone();
-            let mut items = vec![0u32; n];
-            for (i, &(pl, c)) in place.iter().enumerate() {
-                if pl == l as u32 {
-                    items[fill[c as usize] as usize] = i as u32;
-                    fill[c as usize] += 1;
-                }
+        }
+        for ((level, st), it) in levels.iter_mut().zip(starts).zip(items) {
+            if !it.is_empty() {
+                level.starts = st;
+                level.items = it;
             }
-            level.starts = starts;
-            level.items = items;
         }
         levels.retain(|l| !l.items.is_empty());
         Self {
@@ -535,6 +561,37 @@ mod tests {
                 .overlapping([0.0; 2], [1.0; 2])
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn indexes_built_on_several_threads_agree_with_a_scan() {
+        // Past `PARALLEL_MIN` entries, with negative coordinates (the floor must step down).
+        let n = PARALLEL_MIN + 3_000;
+        let (c, r) = scene(n, 21);
+        let index = SpatialIndex::build(&c, &r);
+        let boxes: Vec<[f32; 4]> = c
+            .iter()
+            .zip(&r)
+            .enumerate()
+            .map(|(k, (p, r))| {
+                let reach = if k % 50 == 0 { 40.0 * r } else { *r };
+                [p[0] - reach, p[1] - r, p[0] + reach, p[1] + r]
+            })
+            .collect();
+        let box_index = BoxIndex::build(boxes.clone());
+        let mut rng = SplitMix64::new(8);
+        let side = 40.0 * (n as f32).sqrt();
+        for _ in 0..200 {
+            let a = [rng.next_f32() * side - 300.0, rng.next_f32() * side - 200.0];
+            let b = [a[0] + rng.next_f32() * 700.0, a[1] + rng.next_f32() * 500.0];
+            assert_eq!(index.at(a), scan::at(&c, &r, a), "{a:?}");
+            assert_eq!(index.in_rect(a, b), scan::in_rect(&c, a, b));
+            assert_eq!(box_index.overlapping(a, b), scan::overlapping(&boxes, a, b));
+        }
+        for x in [-2.5f32, -2.0, -0.5, -0.0, 0.0, 0.5, 3.0, 3.7, f32::NAN] {
+            let want = if x.is_nan() { 0 } else { x.floor() as isize };
+            assert_eq!(floor_to_isize(x), want, "{x}");
+        }
     }
 
     #[test]

@@ -298,10 +298,12 @@ pub fn update_positions(
 }
 
 /// The nodes and links an in-place update moved, by index, in increasing order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Moved {
     pub nodes: Vec<u32>,
     pub edges: Vec<u32>,
+    /// Where each of `nodes` went (same order).
+    pub to: Vec<[f32; 2]>,
 }
 
 /// [`update_positions`], also telling which nodes and links moved when `moved` is given (it is
@@ -331,33 +333,138 @@ pub fn move_nodes_deferring_edges(
 /// Redraw the links at indices `which` from their nodes' current places (after
 /// [`move_nodes_deferring_edges`]). False when one became degenerate (build the scene again).
 pub fn redraw_edges(scene: &mut Scene, topology: &SceneTopology, which: &[u32]) -> bool {
-    if !topology.tracked || topology.edges.len() != scene.edges.len() {
-        return false;
+    let nodes = &scene.nodes;
+    let disc = |i: u32| {
+        nodes.get(i as usize).map(|n| Disc {
+            center: n.center,
+            radius: n.radius,
+        })
+    };
+    redraw_edges_by(
+        &mut scene.edges,
+        topology,
+        which,
+        &disc,
+        &|_: &EdgeShape| (),
+    )
+    .is_some()
+}
+
+/// [`redraw_edges`] reading the nodes' centres and radii from compact arrays (indexed like the
+/// scene's nodes and current with them), which a redraw of many links reads at random; `after`
+/// sees each redrawn edge while it is at hand. Returns, for each edge redrawn, its index and
+/// what `after` made of it (in no particular order), or None when one became degenerate.
+pub fn redraw_edges_compact<T: Send>(
+    scene: &mut Scene,
+    topology: &SceneTopology,
+    which: &[u32],
+    centres: &[[f32; 2]],
+    radii: &[f32],
+    after: &(impl Fn(&EdgeShape) -> T + Sync),
+) -> Option<Vec<(u32, T)>> {
+    if centres.len() != scene.nodes.len() || radii.len() != scene.nodes.len() {
+        let nodes = &scene.nodes;
+        let disc = |i: u32| {
+            nodes.get(i as usize).map(|n| Disc {
+                center: n.center,
+                radius: n.radius,
+            })
+        };
+        return redraw_edges_by(&mut scene.edges, topology, which, &disc, after);
     }
-    let disc = discs(&scene.nodes);
-    if which.len() < PARALLEL_MIN_LINKS {
-        return which.iter().all(|&i| {
-            let i = i as usize;
-            match (scene.edges.get_mut(i), topology.edges.get(i)) {
-                (Some(e), Some(t)) => redraw_edge(e, t, &disc).is_ok(),
-                _ => true,
-            }
-        });
-    }
-    let mut wanted = vec![false; scene.edges.len()];
-    for &i in which {
-        if let Some(w) = wanted.get_mut(i as usize) {
-            *w = true;
+    let disc = |i: u32| {
+        let i = i as usize;
+        match (centres.get(i), radii.get(i)) {
+            (Some(&center), Some(&radius)) => Some(Disc { center, radius }),
+            _ => None,
         }
+    };
+    redraw_edges_by(&mut scene.edges, topology, which, &disc, after)
+}
+
+fn redraw_edges_by<T: Send>(
+    edges: &mut [EdgeShape],
+    topology: &SceneTopology,
+    which: &[u32],
+    disc: &(impl Fn(u32) -> Option<Disc> + Sync),
+    after: &(impl Fn(&EdgeShape) -> T + Sync),
+) -> Option<Vec<(u32, T)>> {
+    if !topology.tracked || topology.edges.len() != edges.len() {
+        return None;
     }
-    scene
-        .edges
-        .par_iter_mut()
-        .zip(topology.edges.par_iter())
-        .zip(wanted.par_iter())
-        .filter(|(_, w)| **w)
-        .try_for_each(|((e, t), _)| redraw_edge(e, t, &disc))
-        .is_ok()
+    if which.len() < PARALLEL_MIN_REDRAW {
+        let mut out = Vec::with_capacity(which.len());
+        for &i in which {
+            if let (Some(e), Some(t)) = (edges.get_mut(i as usize), topology.edges.get(i as usize))
+            {
+                redraw_one(e, t, disc).ok()?;
+                out.push((i, after(e)));
+            }
+        }
+        return Some(out);
+    }
+    // Sorted, so that the edges split into disjoint runs redrawn on several threads.
+    let mut sorted: Vec<u32> = which
+        .iter()
+        .copied()
+        .filter(|&i| (i as usize) < edges.len())
+        .collect();
+    sorted.par_sort_unstable();
+    sorted.dedup();
+    redraw_sorted(edges, &topology.edges, 0, &sorted, disc, after)
+}
+
+/// Links at or above this many are redrawn on several threads.
+const PARALLEL_MIN_REDRAW: usize = 1024;
+
+/// Redraw `edges[i - base]` for each `i` of `which` (sorted, unique, in range), splitting the
+/// work in halves across threads.
+fn redraw_sorted<T: Send>(
+    edges: &mut [EdgeShape],
+    topo: &[TopoEdge],
+    base: usize,
+    which: &[u32],
+    disc: &(impl Fn(u32) -> Option<Disc> + Sync),
+    after: &(impl Fn(&EdgeShape) -> T + Sync),
+) -> Option<Vec<(u32, T)>> {
+    if which.len() < PARALLEL_MIN_REDRAW {
+        let mut out = Vec::with_capacity(which.len());
+        for &i in which {
+            let k = (i as usize).wrapping_sub(base);
+            if let (Some(e), Some(t)) = (edges.get_mut(k), topo.get(k)) {
+                redraw_one(e, t, disc).ok()?;
+                out.push((i, after(e)));
+            }
+        }
+        return Some(out);
+    }
+    let mid = which.len() / 2;
+    let split = (which[mid] as usize)
+        .saturating_sub(base)
+        .min(edges.len())
+        .min(topo.len());
+    let (le, re) = edges.split_at_mut(split);
+    let (lt, rt) = topo.split_at(split);
+    let (a, b) = rayon::join(
+        || redraw_sorted(le, lt, base, &which[..mid], disc, after),
+        || redraw_sorted(re, rt, base + split, &which[mid..], disc, after),
+    );
+    let (mut a, b) = (a?, b?);
+    a.extend(b);
+    Some(a)
+}
+
+/// Redraw one edge from its two nodes' discs.
+fn redraw_one(
+    e: &mut EdgeShape,
+    t: &TopoEdge,
+    disc: &impl Fn(u32) -> Option<Disc>,
+) -> Result<(), ()> {
+    match (disc(t.a), disc(t.b)) {
+        // The pair's own topology: its two discs are (0, 1).
+        (Some(na), Some(nb)) => redraw_edge(e, &TopoEdge { a: 0, b: 1, ..*t }, &[na, nb]),
+        _ => Err(()),
+    }
 }
 
 fn update_positions_inner(
@@ -370,9 +477,12 @@ fn update_positions_inner(
     if !topology.tracked || topology.edges.len() != scene.edges.len() {
         return Update::Rebuild;
     }
-    // Walk the sorted positions alongside the nodes (in id order).
+    // Walk the sorted positions alongside the nodes (in id order), noting where each moved
+    // node goes (the scene stays as it was when it cannot be updated in place).
     let mut moved: Vec<u32> = Vec::new();
+    let mut to: Vec<[f32; 2]> = Vec::new();
     let mut any_placed = false;
+    let mut laid_out = 0usize;
     {
         let mut pos = positions.iter().peekable();
         for (i, n) in scene.nodes.iter().enumerate() {
@@ -385,8 +495,10 @@ fn update_positions_inner(
             };
             match (p, n.placed) {
                 (Some(p), false) => {
+                    laid_out += 1;
                     if p != n.center {
                         moved.push(i as u32);
+                        to.push(p);
                     }
                 }
                 (None, true) => any_placed = true,
@@ -402,41 +514,46 @@ fn update_positions_inner(
         // Nodes placed by the scene go round the laid-out ones, which moved.
         return Update::Rebuild;
     }
-    for &i in &moved {
-        let n = &mut scene.nodes[i as usize];
-        if let Some(p) = positions.get(&n.id) {
-            n.center = *p;
+    for (&i, &p) in moved.iter().zip(&to) {
+        if let Some(n) = scene.nodes.get_mut(i as usize) {
+            n.center = p;
         }
     }
-    let disc = discs(&scene.nodes);
-    let mut is_moved = vec![false; scene.nodes.len()];
-    for &i in &moved {
-        is_moved[i as usize] = true;
+    // Every link joins two laid-out nodes: when all of them moved, so did every link.
+    let all = moved.len() == laid_out;
+    let mut is_moved = Vec::new();
+    if !all {
+        is_moved = vec![false; scene.nodes.len()];
+        for &i in &moved {
+            is_moved[i as usize] = true;
+        }
     }
-    let redo = |(e, t): (&mut EdgeShape, &TopoEdge)| -> Result<usize, ()> {
-        if !(is_moved[t.a as usize] || is_moved[t.b as usize]) {
-            return Ok(0);
-        }
-        if redraw {
-            redraw_edge(e, t, &disc)?;
-        }
-        Ok(1)
-    };
+    let touches = |t: &TopoEdge| all || is_moved[t.a as usize] || is_moved[t.b as usize];
     let touched: Result<usize, ()> = if !redraw {
-        Ok(topology
-            .edges
-            .iter()
-            .filter(|t| is_moved[t.a as usize] || is_moved[t.b as usize])
-            .count())
-    } else if scene.edges.len() >= PARALLEL_MIN_LINKS {
-        scene
-            .edges
-            .par_iter_mut()
-            .zip(topology.edges.par_iter())
-            .map(redo)
-            .try_reduce(|| 0, |a, b| Ok(a + b))
+        Ok(if all {
+            topology.edges.len()
+        } else {
+            topology.edges.par_iter().filter(|t| touches(t)).count()
+        })
     } else {
-        scene.edges.iter_mut().zip(&topology.edges).map(redo).sum()
+        let disc = discs(&scene.nodes);
+        let redo = |(e, t): (&mut EdgeShape, &TopoEdge)| -> Result<usize, ()> {
+            if !touches(t) {
+                return Ok(0);
+            }
+            redraw_edge(e, t, &disc)?;
+            Ok(1)
+        };
+        if scene.edges.len() >= PARALLEL_MIN_LINKS {
+            scene
+                .edges
+                .par_iter_mut()
+                .zip(topology.edges.par_iter())
+                .map(redo)
+                .try_reduce(|| 0, |a, b| Ok(a + b))
+        } else {
+            scene.edges.iter_mut().zip(&topology.edges).map(redo).sum()
+        }
     };
     let Ok(edges) = touched else {
         return Update::Rebuild;
@@ -446,18 +563,23 @@ fn update_positions_inner(
     } else {
         scene
             .nodes
-            .iter()
+            .par_iter()
             .map(NodeShape::bounds)
-            .fold(Bounds::EMPTY, |a, b| a.union(&b))
+            .reduce(|| Bounds::EMPTY, |a, b| a.union(&b))
     };
     if let Some(out) = moved_out {
         out.edges.clear();
-        out.edges
-            .extend((0..topology.edges.len() as u32).filter(|&i| {
-                let t = &topology.edges[i as usize];
-                is_moved[t.a as usize] || is_moved[t.b as usize]
-            }));
+        if all {
+            out.edges.extend(0..topology.edges.len() as u32);
+        } else {
+            out.edges.par_extend(
+                (0..topology.edges.len() as u32)
+                    .into_par_iter()
+                    .filter(|&i| touches(&topology.edges[i as usize])),
+            );
+        }
         out.nodes = moved;
+        out.to = to;
         return Update::Updated {
             nodes: out.nodes.len(),
             edges,

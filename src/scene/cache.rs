@@ -56,6 +56,8 @@ const STALE_BASE: usize = 4096;
 /// layout step) moves only the nodes; their links are redrawn when they come into view, and
 /// the rest a chunk at a time in frames where nothing moves.
 pub const DEFER_MIN_EDGES: usize = 50_000;
+/// Index and fit nodes on several threads from this many on.
+const PARALLEL_MIN_NODES: usize = 16_384;
 /// Out-of-date links redrawn per frame while nothing moves.
 const CATCH_UP_EDGES: usize = 32_768;
 
@@ -126,8 +128,11 @@ impl Stale {
 /// found or hit until redrawn.
 #[derive(Debug, Default)]
 struct Deferred {
-    list: Vec<u32>,
+    /// Per edge: out of date (flags rather than a list: a layout step defers every link, and
+    /// the scans for those in view run over the edges in order, on both threads).
     flag: Vec<bool>,
+    /// How many flags are set.
+    count: usize,
     /// Per edge, how far its drawing may reach beyond the line between its nodes' centres
     /// (bend, width, arrowhead, label), computed on the first deferral after a build.
     margin: Vec<f32>,
@@ -135,7 +140,7 @@ struct Deferred {
 
 impl Deferred {
     fn reset(&mut self, edges: usize) {
-        self.list.clear();
+        self.count = 0;
         self.flag.clear();
         self.flag.resize(edges, false);
         self.margin.clear();
@@ -158,30 +163,75 @@ impl Deferred {
         self.flag.get(i).copied().unwrap_or(false)
     }
 
+    fn len(&self) -> usize {
+        self.count
+    }
+
+    fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
     fn add(&mut self, i: u32) {
         if let Some(f) = self.flag.get_mut(i as usize)
             && !*f
         {
             *f = true;
-            self.list.push(i);
+            self.count += 1;
         }
     }
 
-    /// Take the edges of `list` that `pick` chooses off the list.
+    /// Every edge out of date.
+    fn add_all(&mut self) {
+        self.flag.fill(true);
+        self.count = self.flag.len();
+    }
+
+    /// Take the out-of-date edges that `pick` chooses (in index order).
     fn take(&mut self, pick: impl Fn(u32) -> bool + Sync) -> Vec<u32> {
         use rayon::prelude::*;
-        let (now, later): (Vec<u32>, Vec<u32>) = if self.list.len() >= 16_384 {
-            self.list.par_iter().partition(|&&i| pick(i))
+        let flag = &self.flag;
+        let wanted = |i: usize| flag[i] && pick(i as u32);
+        let now: Vec<u32> = if flag.len() >= 16_384 {
+            (0..flag.len())
+                .into_par_iter()
+                .filter(|&i| wanted(i))
+                .map(|i| i as u32)
+                .collect()
         } else {
-            self.list.iter().partition(|&&i| pick(i))
+            (0..flag.len())
+                .filter(|&i| wanted(i))
+                .map(|i| i as u32)
+                .collect()
         };
-        for &i in &now {
-            if let Some(f) = self.flag.get_mut(i as usize) {
-                *f = false;
+        self.clear(&now);
+        now
+    }
+
+    /// Take up to `n` out-of-date edges (the last ones).
+    fn take_some(&mut self, n: usize) -> Vec<u32> {
+        let mut now: Vec<u32> = Vec::with_capacity(n.min(self.count));
+        for i in (0..self.flag.len()).rev() {
+            if now.len() >= n {
+                break;
+            }
+            if self.flag[i] {
+                now.push(i as u32);
             }
         }
-        self.list = later;
+        now.reverse();
+        self.clear(&now);
         now
+    }
+
+    fn clear(&mut self, taken: &[u32]) {
+        for &i in taken {
+            if let Some(f) = self.flag.get_mut(i as usize)
+                && *f
+            {
+                *f = false;
+                self.count -= 1;
+            }
+        }
     }
 }
 
@@ -356,6 +406,18 @@ pub struct SceneCache {
     /// thousands of long links read compact data instead of every [`EdgeShape`].
     edge_lines: Vec<EdgeLine>,
     fit: Bounds,
+    /// Each node's centre, kept current with the scene's (compact, for the scans of
+    /// out-of-date links, which read two per link at random).
+    centres: Vec<[f32; 2]>,
+    /// Each node's radius (as `centres`).
+    radii: Vec<f32>,
+    /// How far any node's box (with a selection ring) reaches from its centre.
+    node_reach: f32,
+    /// The node indexes predate a layout step: node queries scan `centres` instead (cheaper
+    /// than indexing 100,000 nodes again every step) until a frame where nothing moves.
+    node_scan: bool,
+    /// The nodes the last position update moved (`moved.to` says where).
+    moved_nodes: Vec<u32>,
     lod: FxHashMap<i32, LodLevel>,
     stale: Stale,
     deferred: Deferred,
@@ -494,12 +556,23 @@ impl SceneCache {
                     Update::Rebuild => update = Update::Rebuild,
                     u @ Update::Updated { .. } => {
                         self.stats.position_updates += 1;
-                        changed.nodes.append(&mut self.moved.nodes);
+                        if defer {
+                            // Kept for the compact centres; no node index to update.
+                            std::mem::swap(&mut self.moved_nodes, &mut self.moved.nodes);
+                            self.moved.nodes.clear();
+                        } else {
+                            changed.nodes.append(&mut self.moved.nodes);
+                        }
                         if defer {
                             self.stats.deferred_updates += 1;
                             self.deferred.ensure_margins(scene, &self.topology);
-                            for &i in &self.moved.edges {
-                                self.deferred.add(i);
+                            if self.moved.edges.len() == self.deferred.flag.len() {
+                                // Every link moved (the usual layout step).
+                                self.deferred.add_all();
+                            } else {
+                                for &i in &self.moved.edges {
+                                    self.deferred.add(i);
+                                }
                             }
                             self.moved.edges.clear();
                         } else {
@@ -509,7 +582,12 @@ impl SceneCache {
                     }
                 }
             }
-            if update == Update::Unchanged && !self.deferred.list.is_empty() {
+            if update == Update::Unchanged && self.node_scan {
+                // Nothing moved after a layout step: index the nodes again (this frame).
+                self.reindex_nodes(scene);
+                self.generation += 1;
+                caught_up = true;
+            } else if update == Update::Unchanged && !self.deferred.is_empty() {
                 // Nothing moved: catch up on links left out of date, a chunk per frame.
                 caught_up = self.catch_up(scene);
             }
@@ -557,18 +635,24 @@ impl SceneCache {
                 }
                 keep
             });
+            self.relines(scene, &changed.edges);
             for &i in &changed.edges {
                 self.stale.list_edge(i);
             }
-            for &i in &self.deferred.list {
-                if let Some(f) = self.stale.edge_flag.get_mut(i as usize) {
-                    *f = true;
-                }
-            }
-            self.reindex_nodes(scene);
+            // Queries skip out-of-date links by their deferred flag.
+            self.scan_nodes_after_move(scene);
         } else if !self.stale.add(&changed, limit) {
             self.reindex(scene);
         } else {
+            self.relines(scene, &changed.edges);
+            for &i in &changed.nodes {
+                if let (Some(c), Some(n)) = (
+                    self.centres.get_mut(i as usize),
+                    scene.nodes.get(i as usize),
+                ) {
+                    *c = n.center;
+                }
+            }
             self.refit(scene);
             self.lod_dirty = true;
         }
@@ -586,11 +670,27 @@ impl SceneCache {
     }
 
     fn refit(&mut self, scene: &Scene) {
-        let mut fit = Bounds::EMPTY;
-        for n in scene.nodes.iter().filter(|n| !n.placed) {
-            fit.include(n.center, 30.0);
-        }
-        self.fit = fit;
+        use rayon::prelude::*;
+        let fit = |n: &super::NodeShape| {
+            let mut b = Bounds::EMPTY;
+            if !n.placed {
+                b.include(n.center, 30.0);
+            }
+            b
+        };
+        self.fit = if scene.nodes.len() >= PARALLEL_MIN_NODES {
+            scene
+                .nodes
+                .par_iter()
+                .map(fit)
+                .reduce(|| Bounds::EMPTY, |a, b| a.union(&b))
+        } else {
+            scene
+                .nodes
+                .iter()
+                .map(fit)
+                .fold(Bounds::EMPTY, |a, b| a.union(&b))
+        };
     }
 
     fn reindex(&mut self, scene: &Scene) {
@@ -624,11 +724,68 @@ impl SceneCache {
         self.index_nodes(scene);
     }
 
+    /// After a layout step moved the nodes (`self.moved.to` says where): rather than index
+    /// them again every step, node queries scan the compact centres until a frame where nothing
+    /// moves (see [`node_scan`](Self::node_scan)).
+    fn scan_nodes_after_move(&mut self, scene: &Scene) {
+        use rayon::prelude::*;
+        if self.centres.len() == scene.nodes.len() && self.radii.len() == scene.nodes.len() {
+            for (&i, &p) in self.moved_nodes.iter().zip(&self.moved.to) {
+                if let Some(c) = self.centres.get_mut(i as usize) {
+                    *c = p;
+                }
+            }
+        } else {
+            self.centres = scene.nodes.iter().map(|n| n.center).collect();
+            self.radii = scene.nodes.iter().map(|n| n.radius).collect();
+            self.node_reach = node_reach(scene);
+        }
+        self.stale.nodes.clear();
+        self.stale.node_flag.clear();
+        self.stale.node_flag.resize(scene.nodes.len(), false);
+        self.node_scan = true;
+        // A layout step leaves no node placed by the scene (that would have been a rebuild).
+        let fit = |c: &[f32; 2]| {
+            let mut b = Bounds::EMPTY;
+            b.include(*c, 30.0);
+            b
+        };
+        self.fit = self
+            .centres
+            .par_iter()
+            .map(fit)
+            .reduce(|| Bounds::EMPTY, |a, b| a.union(&b));
+        self.lod.clear();
+        self.lod_dirty = false;
+    }
+
     fn index_nodes(&mut self, scene: &Scene) {
-        let centres: Vec<[f32; 2]> = scene.nodes.iter().map(|n| n.center).collect();
-        let radii: Vec<f32> = scene.nodes.iter().map(|n| n.radius).collect();
-        self.circles = SpatialIndex::build(&centres, &radii);
-        self.node_boxes = BoxIndex::build(scene.nodes.iter().map(|n| boxes(n.bounds())).collect());
+        use rayon::prelude::*;
+        // One pass over the nodes (on both threads when there are many) for all three.
+        type Columns = (Vec<[f32; 2]>, (Vec<f32>, Vec<[f32; 4]>));
+        let (centres, (radii, node_boxes)): Columns = if scene.nodes.len() >= PARALLEL_MIN_NODES {
+            scene
+                .nodes
+                .par_iter()
+                .map(|n| (n.center, (n.radius, boxes(n.bounds()))))
+                .unzip()
+        } else {
+            scene
+                .nodes
+                .iter()
+                .map(|n| (n.center, (n.radius, boxes(n.bounds()))))
+                .unzip()
+        };
+        let (circles, node_boxes) = rayon::join(
+            || SpatialIndex::build(&centres, &radii),
+            || BoxIndex::build(node_boxes),
+        );
+        self.circles = circles;
+        self.node_boxes = node_boxes;
+        self.centres = centres;
+        self.radii = radii;
+        self.node_reach = node_reach(scene);
+        self.node_scan = false;
         self.refit(scene);
         self.lod.clear();
         self.lod_dirty = false;
@@ -636,18 +793,21 @@ impl SceneCache {
 
     /// Links whose lines are out of date (moved nodes, not yet redrawn).
     pub fn deferred_edges(&self) -> usize {
-        self.deferred.list.len()
+        self.deferred.len()
     }
 
     /// Redraw the out-of-date links that may show in `area` (chart coordinates), so that what
     /// is on screen is drawn where its nodes are now. Returns true when the scene changed.
     pub fn refresh_edges_in(&mut self, scene: &mut Scene, area: Bounds) -> bool {
-        if self.deferred.list.is_empty() {
+        if self.deferred.is_empty() {
             return false;
         }
+        use rayon::prelude::*;
+        if self.centres.len() != scene.nodes.len() {
+            self.centres = scene.nodes.iter().map(|n| n.center).collect();
+        }
         let topology = &self.topology;
-        // Compact centres: the scan reads two per link at random.
-        let centres: Vec<[f32; 2]> = scene.nodes.iter().map(|n| n.center).collect();
+        let centres = &self.centres;
         let margin = std::mem::take(&mut self.deferred.margin);
         // Which side of the area (grown by the widest margin) each node lies beyond, as
         // Cohen–Sutherland outcodes: a link whose two nodes lie beyond the same side cannot
@@ -662,15 +822,17 @@ impl SceneCache {
             [area.min[0] - widest, area.min[1] - widest],
             [area.max[0] + widest, area.max[1] + widest],
         );
-        let codes: Vec<u8> = centres
-            .iter()
-            .map(|c| {
-                u8::from(c[0] < lo[0])
-                    | (u8::from(c[0] > hi[0]) << 1)
-                    | (u8::from(c[1] < lo[1]) << 2)
-                    | (u8::from(c[1] > hi[1]) << 3)
-            })
-            .collect();
+        let code = |c: &[f32; 2]| {
+            u8::from(c[0] < lo[0])
+                | (u8::from(c[0] > hi[0]) << 1)
+                | (u8::from(c[1] < lo[1]) << 2)
+                | (u8::from(c[1] > hi[1]) << 3)
+        };
+        let codes: Vec<u8> = if centres.len() >= PARALLEL_MIN_NODES {
+            centres.par_iter().map(code).collect()
+        } else {
+            centres.iter().map(code).collect()
+        };
         let now = self.deferred.take(|i| {
             if let Some((a, b)) = topology.edge_nodes(i as usize)
                 && let (Some(ca), Some(cb)) = (codes.get(a), codes.get(b))
@@ -679,7 +841,7 @@ impl SceneCache {
                 return false;
             }
             let m = margin.get(i as usize).copied().unwrap_or(f32::INFINITY);
-            edge_may_meet(&centres, topology, i as usize, &area, m)
+            edge_may_meet(centres, topology, i as usize, &area, m)
         });
         self.deferred.margin = margin;
         self.redrawn(scene, now, false)
@@ -687,13 +849,7 @@ impl SceneCache {
 
     /// Redraw a chunk of the out-of-date links (frames where nothing moves).
     fn catch_up(&mut self, scene: &mut Scene) -> bool {
-        let from = self.deferred.list.len().saturating_sub(CATCH_UP_EDGES);
-        let chunk: Vec<u32> = self.deferred.list.drain(from..).collect();
-        for &i in &chunk {
-            if let Some(f) = self.deferred.flag.get_mut(i as usize) {
-                *f = false;
-            }
-        }
+        let chunk = self.deferred.take_some(CATCH_UP_EDGES);
         self.redrawn(scene, chunk, true)
     }
 
@@ -702,32 +858,61 @@ impl SceneCache {
         if edges.is_empty() {
             return false;
         }
-        if !super::redraw_edges(scene, &self.topology, &edges) {
+        // Their compact lines are made while each is at hand (they are tested one by one next).
+        let Some(lines) = super::redraw_edges_compact(
+            scene,
+            &self.topology,
+            &edges,
+            &self.centres,
+            &self.radii,
+            &EdgeLine::of,
+        ) else {
             // A link became degenerate: build again next time.
             self.key = None;
             return false;
-        }
+        };
         self.stats.deferred_redrawn += edges.len() as u64;
         self.generation += 1;
         let limit = STALE_BASE + (scene.nodes.len() + scene.edges.len()) / 64;
-        if self.deferred.list.is_empty() {
+        if self.deferred.is_empty() {
             // Every line current again: so are the scene's bounds.
             let nodes = scene.nodes.iter().map(|n| n.bounds());
             let lines = scene.edges.iter().map(|e| e.bounds);
             scene.bounds = nodes.chain(lines).fold(Bounds::EMPTY, |a, b| a.union(&b));
         }
-        if self.deferred.list.is_empty()
-            || (moving_done && self.stale.edges.len() + edges.len() > limit)
+        if self.deferred.is_empty() || (moving_done && self.stale.edges.len() + edges.len() > limit)
         {
             // All current (or, once nothing moves, too many to test one by one): index the
             // links again.
             self.reindex(scene);
         } else {
+            if self.edge_lines.len() == scene.edges.len() {
+                for (i, l) in lines {
+                    self.edge_lines[i as usize] = l;
+                }
+            }
             for i in edges {
                 self.stale.list_edge(i);
             }
         }
         true
+    }
+
+    /// Bring the compact lines of `edges` (about to be tested one by one) up to date.
+    fn relines(&mut self, scene: &Scene, edges: &[u32]) {
+        use rayon::prelude::*;
+        if self.edge_lines.len() != scene.edges.len() {
+            return;
+        }
+        let line = |&i: &u32| scene.edges.get(i as usize).map(|e| (i, EdgeLine::of(e)));
+        let new: Vec<(u32, EdgeLine)> = if edges.len() >= 4096 {
+            edges.par_iter().filter_map(line).collect()
+        } else {
+            edges.iter().filter_map(line).collect()
+        };
+        for (i, l) in new {
+            self.edge_lines[i as usize] = l;
+        }
     }
 
     /// The nodes and edges that overlap `area` (chart coordinates), in drawing order. Edges
@@ -768,10 +953,12 @@ impl SceneCache {
             ControlFlow::Continue(())
         };
         let lines = &self.edge_lines;
+        let deferred = &self.deferred;
+        let any_deferred = !deferred.is_empty();
         let indexed = self
             .edge_boxes
             .try_for_each_overlapping(area.min, area.max, |i| {
-                if stale.edge(i) {
+                if stale.edge(i) || (any_deferred && deferred.has(i)) {
                     ControlFlow::Continue(())
                 } else {
                     edge_in(i, lines.get(i).and_then(|l| l.overlaps(&area, labels)))
@@ -780,13 +967,19 @@ impl SceneCache {
         if indexed.is_break() {
             return None;
         }
-        let deferred = &self.deferred;
         for &i in &stale.edges {
-            if !deferred.has(i as usize) && edge_in(i as usize, None).is_break() {
+            let i = i as usize;
+            if !deferred.has(i)
+                && edge_in(i, lines.get(i).and_then(|l| l.overlaps(&area, labels))).is_break()
+            {
                 return None;
             }
         }
         edges.sort_unstable();
+        if self.node_scan {
+            let nodes = self.scan_nodes(scene, &area);
+            return Some(Visible { nodes, edges });
+        }
         let mut nodes: Vec<u32> = Vec::new();
         self.node_boxes
             .for_each_overlapping(area.min, area.max, |i| {
@@ -804,8 +997,57 @@ impl SceneCache {
         Some(Visible { nodes, edges })
     }
 
+    /// Nodes whose box overlaps `area`, in scene order, by a scan of the compact centres (see
+    /// [`node_scan`](Self::node_scan)): only nodes whose centre is near enough are tested in full.
+    fn scan_nodes(&self, scene: &Scene, area: &Bounds) -> Vec<u32> {
+        use rayon::prelude::*;
+        // Float rounding of boxes computed at different places: a little slack.
+        let size = area.min[0]
+            .abs()
+            .max(area.min[1].abs())
+            .max(area.max[0].abs())
+            .max(area.max[1].abs());
+        let near = area.expand(self.node_reach + 1.0 + size * 1e-5);
+        let hit = |i: usize| {
+            let c = self.centres[i];
+            near.min[0] <= c[0]
+                && c[0] <= near.max[0]
+                && near.min[1] <= c[1]
+                && c[1] <= near.max[1]
+                && scene
+                    .nodes
+                    .get(i)
+                    .is_some_and(|n| n.bounds().intersects(area))
+        };
+        let n = self.centres.len();
+        if n >= PARALLEL_MIN_NODES {
+            (0..n)
+                .into_par_iter()
+                .filter(|&i| hit(i))
+                .map(|i| i as u32)
+                .collect()
+        } else {
+            (0..n).filter(|&i| hit(i)).map(|i| i as u32).collect()
+        }
+    }
+
     /// The topmost node whose circle, at least `min_radius` and grown by `pad`, holds `p`.
     pub fn node_at(&self, scene: &Scene, p: [f32; 2], min_radius: f32, pad: f32) -> Option<usize> {
+        if self.node_scan {
+            // The test the index makes, on every node (the topmost first).
+            if !(p[0].is_finite() && p[1].is_finite()) {
+                return None;
+            }
+            let (min_radius, pad) = (min_radius.max(0.0), pad.max(0.0));
+            return (0..self.centres.len().min(self.radii.len()))
+                .rev()
+                .find(|&i| {
+                    let (c, r) = (self.centres[i], self.radii[i].max(min_radius) + pad);
+                    let (dx, dy) = (p[0] - c[0], p[1] - c[1]);
+                    dx * dx + dy * dy <= r * r
+                })
+                .filter(|&i| i < scene.nodes.len());
+        }
         let stale = &self.stale;
         let indexed = self
             .circles
@@ -824,6 +1066,14 @@ impl SceneCache {
 
     /// Nodes whose centre is in the rectangle `[min, max]`, in scene order.
     pub fn nodes_in_rect(&self, scene: &Scene, min: [f32; 2], max: [f32; 2]) -> Vec<usize> {
+        if self.node_scan {
+            return (0..self.centres.len().min(scene.nodes.len()))
+                .filter(|&i| {
+                    let p = self.centres[i];
+                    min[0] <= p[0] && p[0] <= max[0] && min[1] <= p[1] && p[1] <= max[1]
+                })
+                .collect();
+        }
         let stale = &self.stale;
         let mut out = self.circles.in_rect(min, max);
         out.retain(|&i| !stale.node(i));
@@ -862,17 +1112,16 @@ impl SceneCache {
             }
         };
         let lines = &self.edge_lines;
+        let deferred = &self.deferred;
+        let any_deferred = !deferred.is_empty();
         self.edge_boxes.for_each_overlapping(lo, hi, |i| {
-            if !stale.edge(i) {
+            if !(stale.edge(i) || (any_deferred && deferred.has(i))) {
                 consider(i, lines.get(i).and_then(|l| l.distance(p, tolerance)));
             }
         });
-        for &i in stale
-            .edges
-            .iter()
-            .filter(|&&i| !self.deferred.has(i as usize))
-        {
-            consider(i as usize, None);
+        for &i in stale.edges.iter().filter(|&&i| !deferred.has(i as usize)) {
+            let i = i as usize;
+            consider(i, lines.get(i).and_then(|l| l.distance(p, tolerance)));
         }
         best.map(|(_, i)| i)
     }
@@ -893,6 +1142,25 @@ impl SceneCache {
             LodLevel::build(scene, topology, level)
         })
     }
+}
+
+/// How far any node's box reaches from its centre, were it selected (its ring drawn).
+fn node_reach(scene: &Scene) -> f32 {
+    use rayon::prelude::*;
+    let ring = style::SELECTION_RING_GAP + style::SELECTION_RING_WIDTH;
+    scene
+        .nodes
+        .par_iter()
+        .map(|n| {
+            let (b, c) = (n.bounds(), n.center);
+            (c[0] - b.min[0])
+                .max(b.max[0] - c[0])
+                .max(c[1] - b.min[1])
+                .max(b.max[1] - c[1])
+                .max(n.radius + ring)
+        })
+        .filter(|r| r.is_finite())
+        .reduce(|| 0.0, f32::max)
 }
 
 fn boxes(b: Bounds) -> [f32; 4] {
@@ -1249,6 +1517,21 @@ mod tests {
         for &i in &v.edges {
             assert_eq!(scene.edges[i as usize], fresh.edges[i as usize], "edge {i}");
         }
+        // Nodes are found where they are now (scanned until a frame where nothing moves).
+        assert_eq!(
+            cache.nodes_in_rect(&scene, area.min, area.max),
+            fresh_cache.nodes_in_rect(&fresh_scene, area.min, area.max)
+        );
+        assert!(!cache.nodes_in_rect(&scene, area.min, area.max).is_empty());
+        for i in [0usize, 777, 6_000, 11_999] {
+            let p = fresh.nodes[i].center;
+            assert_eq!(cache.node_at(&scene, p, 0.0, 0.0), Some(i));
+            let off = [p[0] + 30.0, p[1] + 30.0];
+            assert_eq!(
+                cache.node_at(&scene, off, 4.0, 20.0),
+                fresh_cache.node_at(&fresh_scene, off, 4.0, 20.0)
+            );
+        }
         // Hit-testing finds the redrawn links where they are now.
         let e = &fresh.edges[v.edges[0] as usize];
         let mid = e.points[0];
@@ -1274,6 +1557,8 @@ mod tests {
             cache.visible(&scene, far, true),
             fresh_cache.visible(&fresh_scene, far, true)
         );
+        let p = fresh.nodes[4321].center;
+        assert_eq!(cache.node_at(&scene, p, 0.0, 0.0), Some(4321));
     }
 
     #[test]

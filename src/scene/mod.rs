@@ -16,7 +16,8 @@ use crate::model::{Confidence, EntityId, EntityType, LinkId};
 
 pub use build::{
     Moved, SceneTopology, Update, build_scene, build_scene_tracked, move_nodes_deferring_edges,
-    redraw_edges, update_positions, update_positions_tracked, update_selection,
+    redraw_edges, redraw_edges_compact, update_positions, update_positions_tracked,
+    update_selection,
 };
 
 /// An sRGBA colour, unpremultiplied.
