@@ -633,3 +633,12 @@ fn general_dynamics_is_a_company_not_a_general() {
     assert!(m.entities.iter().all(|e| e.name != "Dynamics"));
     assert_eq!(one(&m, "General Motors").kind, EntityType::Organization);
 }
+
+#[test]
+fn the_first_words_of_a_bodys_name_name_it_later() {
+    let m = model(&[
+        "The hospital is owned by Highland Ridge Health, which runs five hospitals. Highland \
+         Ridge said it had hired the firm Mandiant.",
+    ]);
+    same(&m, &["Highland Ridge Health", "Highland Ridge"]);
+}

@@ -148,6 +148,7 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
     // Multi-word organisations, facilities and places by stem (`haqqani` → `haqqani network`)
     // and by initials (`nctc` → `national counterterrorism center`).
     let mut stems: FxHashMap<String, Vec<(usize, String)>> = FxHashMap::default();
+    let mut prefixes: FxHashMap<String, Vec<(usize, String)>> = FxHashMap::default();
     let mut initials: FxHashMap<String, Vec<(usize, String)>> = FxHashMap::default();
     for (d, out) in outs.iter().enumerate() {
         for c in &out.cands {
@@ -168,6 +169,24 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
             }
             if c.words.len() < 2 || c.alias_of.is_some() {
                 continue;
+            }
+            // `Highland Ridge Health` … `Highland Ridge said`: the first words of a body's
+            // name, two or more, name it later in the same text.
+            if c.words.len() >= 3
+                && matches!(
+                    c.etype,
+                    EntityType::Organization | EntityType::Facility | EntityType::Other
+                )
+            {
+                let key = key_of_multi(c);
+                for n in 2..c.words.len() {
+                    if !matches!(c.words[n - 1].as_str(), "of" | "and" | "the" | "for" | "&") {
+                        prefixes
+                            .entry(c.words[..n].join(" "))
+                            .or_default()
+                            .push((d, key.clone()));
+                    }
+                }
             }
             if !matches!(
                 c.etype,
@@ -243,6 +262,21 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 Some(k)
             } else if let Some(e) = c.gaz {
                 Some(format!("g\u{1f}{}", g.entries[e as usize].name))
+            } else if let Some(k) = (c.words.len() >= 2
+                && (c.etype != EntityType::Person || (!c.strong && c.role.is_none())))
+            .then(|| prefixes.get(&c.words.join(" ")))
+            .flatten()
+            .and_then(|v| {
+                let here: FxHashSet<&String> = v
+                    .iter()
+                    .filter(|(dd, _)| *dd == d)
+                    .map(|(_, k)| k)
+                    .collect();
+                (here.len() == 1)
+                    .then(|| here.into_iter().next().cloned())
+                    .flatten()
+            }) {
+                Some(k)
             } else if let Some(&id) = cluster_of.get(&(d, k)) {
                 Some(format!("p\u{1f}{id}"))
             } else if c.words.len() >= 2 || c.heads > 0 {
