@@ -115,6 +115,12 @@ impl LinkchartApp {
         self.canvas.painted.lod_level.is_some() || lod::wants_lod(&self.scene, self.chart.view.zoom)
     }
 
+    /// Whether a slow position update (a layout step on a huge chart) is followed by frames
+    /// that leave positions alone (on unless turned off; benchmarks measure every step).
+    pub fn hold_back_slow_updates(&mut self, on: bool) {
+        self.scene_cache.hold_back_slow_updates(on);
+    }
+
     /// How often the drawn scene was built, updated in place and merged (tests, diagnostics).
     pub fn scene_stats(&self) -> CacheStats {
         self.scene_cache.stats()
