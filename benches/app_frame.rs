@@ -120,6 +120,56 @@ fn chart_frames(c: &mut Criterion, name: &str, model: Model, chart: ChartState) 
     group.finish();
 }
 
+/// A layout step applied every frame (every node nudged half a unit, as a streaming force
+/// layout does; positions never held back): fitted, then zoomed to 1 at the centre.
+fn layout_frames(c: &mut Criterion, name: &str, model: Model, chart: ChartState) {
+    let mut group = c.benchmark_group(format!("app_frame/{name}"));
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(4));
+    group.warm_up_time(Duration::from_secs(1));
+    let mut h = harness(model, chart);
+    h.state_mut().hold_back_slow_updates(false);
+    let mut k = 0u32;
+    let mut step = |h: &mut Harness<'static, LinkchartApp>| {
+        k += 1;
+        let d = if k.is_multiple_of(2) { 0.5 } else { -0.5 };
+        for p in h.state_mut().chart.positions.values_mut() {
+            p[0] += d;
+        }
+        frame(h)
+    };
+    step(&mut h);
+    eprintln!(
+        "{name} layout_step_fit: zoom {:.3}, painted {:?}",
+        h.state().chart.view.zoom,
+        h.state().canvas.painted
+    );
+    group.bench_function("layout_step_fit", |b| b.iter(|| step(&mut h)));
+    let centre = h.state().chart.view.center;
+    {
+        let app = h.state_mut();
+        app.auto_fit = false;
+        app.chart.view.zoom = 1.0;
+        app.chart.view.center = centre;
+    }
+    step(&mut h);
+    eprintln!(
+        "{name} layout_step_zoom_1: painted {:?}",
+        h.state().canvas.painted
+    );
+    group.bench_function("layout_step_zoom_1", |b| b.iter(|| step(&mut h)));
+    group.finish();
+}
+
+fn layout_charts(c: &mut Criterion) {
+    let (m, s) = ba_laid_out(100_000);
+    layout_frames(c, "ba_100k", m, s);
+    let (m, s) = synthetic(100_000, 500_000, 42);
+    layout_frames(c, "random_100k_500k", m, s);
+    let (m, s) = synthetic_laid_out(100_000, 500_000, 42);
+    layout_frames(c, "laid_out_100k_500k", m, s);
+}
+
 /// Most force-layout iterations for the Barabási–Albert charts (about 40 s at 100k nodes).
 const BA_ITERATIONS: usize = 300;
 
@@ -183,5 +233,5 @@ fn big_charts(c: &mut Criterion) {
     chart_frames(c, "laid_out_100k_500k", m, s);
 }
 
-criterion_group!(benches, seeds, ba_charts, big_charts);
+criterion_group!(benches, seeds, ba_charts, big_charts, layout_charts);
 criterion_main!(benches);

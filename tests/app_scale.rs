@@ -370,3 +370,70 @@ fn the_crowded_core_of_a_hub_chart_is_drawn_merged_until_zoomed_in_further() {
     let at = h.state().screen_pos_of(hub).expect("on screen");
     assert!(h.state().entity_at(at).is_some());
 }
+
+#[test]
+fn a_crowded_view_during_a_layout_is_drawn_merged_at_the_nodes_new_places() {
+    // Random long links: at zoom 0.25 (not zoomed out) most of the 60,000 are in view.
+    let (model, chart) = linkchart::scene::synthetic::synthetic(NODES, 60_000, 5);
+    let mut app = LinkchartApp::new_for_test(Model::default());
+    app.set_model(model, Some(chart));
+    app.hold_back_slow_updates(false);
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_| app);
+    h.run_steps(3);
+    {
+        let app = h.state_mut();
+        let b = app.scene().bounds;
+        app.auto_fit = false;
+        app.chart.view.center = b.center();
+        app.chart.view.zoom = 0.25;
+    }
+    h.run_steps(2);
+    let painted = h.state().canvas.painted;
+    assert!(
+        painted.lod_level.is_some() && painted.dots > 0,
+        "{painted:?}"
+    );
+    assert_eq!(painted.edges, 0, "crowded: drawn merged");
+
+    // A layout step carries every node far off to the right.
+    for p in h.state_mut().chart.positions.values_mut() {
+        p[0] += 100_000.0;
+    }
+    let redrawn = h.state().scene_stats().deferred_redrawn;
+    h.step();
+    let app = h.state();
+    assert_eq!(app.scene_stats().deferred_updates, 1, "a layout step");
+    assert_eq!(
+        app.scene_stats().deferred_redrawn,
+        redrawn,
+        "no link redrawn for a view drawn merged"
+    );
+    assert!(app.canvas.painted.lod_level.is_some());
+
+    // The layout keeps streaming (small steps): within moments nothing is drawn where the
+    // nodes were (the merged level is merged again, spaced out by its cost).
+    let started = std::time::Instant::now();
+    let mut k = 0;
+    loop {
+        k += 1;
+        let d = if k % 2 == 0 { 0.5 } else { -0.5 };
+        for p in h.state_mut().chart.positions.values_mut() {
+            p[1] += d;
+        }
+        h.step();
+        let p = h.state().canvas.painted;
+        if (p.dots, p.bundles, p.nodes, p.edges) == (0, 0, 0, 0) {
+            break;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(3),
+            "still drawn where the nodes were: {p:?}"
+        );
+    }
+    assert!(
+        h.state().scene_stats().deferred_updates > 1,
+        "still streaming"
+    );
+}

@@ -26,6 +26,9 @@ const LINK_HIT: f32 = 5.0;
 /// thousands of links), a big chart is drawn merged even when zoomed in: the single lines
 /// cannot be told apart there, and drawing each would cost more than a frame.
 pub const MAX_SCREEN_LINKS: usize = 15_000;
+/// While a layout streams in, a view found crowded (more than [`MAX_SCREEN_LINKS`] links) is
+/// drawn merged without looking again for this long, as long as it stays the same or wider.
+const CROWDED_RECHECK: std::time::Duration = std::time::Duration::from_millis(500);
 /// Selected nodes drawn over a merged (zoomed-out) chart, at most.
 const MAX_SELECTED_OVER_LOD: usize = 5_000;
 
@@ -53,6 +56,8 @@ pub struct CanvasState {
     drag: Drag,
     /// What the last frame painted.
     pub painted: PaintStats,
+    /// The chart area (and when) last found to hold more than [`MAX_SCREEN_LINKS`] links.
+    crowded: Option<(Bounds, std::time::Instant)>,
 }
 
 impl Default for CanvasState {
@@ -62,6 +67,7 @@ impl Default for CanvasState {
             hovered: None,
             drag: Drag::None,
             painted: PaintStats::default(),
+            crowded: None,
         }
     }
 }
@@ -113,6 +119,12 @@ impl LinkchartApp {
     /// too many links on screen (what the last frame drew; before any, what the zoom says).
     fn drawn_merged(&self) -> bool {
         self.canvas.painted.lod_level.is_some() || lod::wants_lod(&self.scene, self.chart.view.zoom)
+    }
+
+    /// Whether a slow position update (a layout step on a huge chart) is followed by frames
+    /// that leave positions alone (on unless turned off; benchmarks measure every step).
+    pub fn hold_back_slow_updates(&mut self, on: bool) {
+        self.scene_cache.hold_back_slow_updates(on);
     }
 
     /// How often the drawn scene was built, updated in place and merged (tests, diagnostics).
@@ -255,13 +267,24 @@ impl LinkchartApp {
         } else {
             usize::MAX
         };
-        let visible = if zoomed_out {
+        // While a layout streams in (links left out of date) on a view found crowded a moment
+        // ago and not narrowed since, the links are neither redrawn nor counted again: the
+        // view is drawn merged, from the nodes' current places.
+        let still_crowded = !zoomed_out
+            && self.scene_cache.deferred_edges() > 0
+            && self.canvas.crowded.is_some_and(|(was, at)| {
+                area.contains(was.min) && area.contains(was.max) && at.elapsed() < CROWDED_RECHECK
+            });
+        let visible = if zoomed_out || still_crowded {
             None
         } else {
             // Links left out of date by a layout step on a huge chart are redrawn once in view.
             self.scene_cache.refresh_edges_in(&mut self.scene, area);
-            self.scene_cache
-                .visible_at_most(&self.scene, area, labels, max_edges)
+            let found = self
+                .scene_cache
+                .visible_at_most(&self.scene, area, labels, max_edges);
+            self.canvas.crowded = found.is_none().then(|| (area, std::time::Instant::now()));
+            found
         };
         let visible = match visible {
             Some(v) => v,

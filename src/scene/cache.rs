@@ -61,6 +61,14 @@ const PARALLEL_MIN_NODES: usize = 16_384;
 /// Out-of-date links redrawn per frame while nothing moves.
 const CATCH_UP_EDGES: usize = 32_768;
 
+/// A level of detail with when it was merged and what that cost.
+#[derive(Debug)]
+struct Merged {
+    level: LodLevel,
+    at: Instant,
+    cost: Duration,
+}
+
 /// Nodes and links changed in place since the indexes were built: the indexes still file them
 /// under their old places, so queries skip them there and test them one by one.
 #[derive(Debug, Default)]
@@ -418,7 +426,10 @@ pub struct SceneCache {
     node_scan: bool,
     /// The nodes the last position update moved (`moved.to` says where).
     moved_nodes: Vec<u32>,
-    lod: FxHashMap<i32, LodLevel>,
+    lod: FxHashMap<i32, Merged>,
+    /// Nodes moved by layout steps since the levels were merged: each level is merged again
+    /// once `SLOW_SPACING` times its cost has passed since it was (see [`lod`](Self::lod)).
+    lod_moved: bool,
     stale: Stale,
     deferred: Deferred,
     /// The levels of detail predate a few in-place moves (see [`lod`](Self::lod)).
@@ -755,8 +766,9 @@ impl SceneCache {
             .par_iter()
             .map(fit)
             .reduce(|| Bounds::EMPTY, |a, b| a.union(&b));
-        self.lod.clear();
-        self.lod_dirty = false;
+        // The levels are kept and merged again spaced out (see `lod`): merging a huge chart
+        // every step would cost more than the frame.
+        self.lod_moved = true;
     }
 
     fn index_nodes(&mut self, scene: &Scene) {
@@ -789,6 +801,7 @@ impl SceneCache {
         self.refit(scene);
         self.lod.clear();
         self.lod_dirty = false;
+        self.lod_moved = false;
     }
 
     /// Links whose lines are out of date (moved nodes, not yet redrawn).
@@ -1129,18 +1142,39 @@ impl SceneCache {
     /// The scene merged at `level` (built on first use, kept until the scene changes). After a
     /// few nodes moved in place, `allow_stale` keeps the levels as they were (while a drag is
     /// in progress the moved nodes are drawn over them; merging a huge chart again every frame
-    /// would cost more than the frame); without it they are merged again.
+    /// would cost more than the frame); without it they are merged again. While a layout
+    /// streams in, a level is merged again once `SLOW_SPACING` times its last merge's cost has
+    /// passed (a few frames at most on 100k nodes), and at once when the layout stops.
     pub fn lod(&mut self, scene: &Scene, level: i32, allow_stale: bool) -> &LodLevel {
         if self.lod_dirty && !allow_stale {
             self.lod.clear();
             self.lod_dirty = false;
+            self.lod_moved = false;
+        }
+        if self.lod_moved
+            && self
+                .lod
+                .get(&level)
+                .is_some_and(|m| m.at.elapsed() >= m.cost * SLOW_SPACING)
+        {
+            self.lod.remove(&level);
         }
         let topology = &self.topology;
         let stats = &mut self.stats;
-        self.lod.entry(level).or_insert_with(|| {
-            stats.lod_builds += 1;
-            LodLevel::build(scene, topology, level)
-        })
+        &self
+            .lod
+            .entry(level)
+            .or_insert_with(|| {
+                stats.lod_builds += 1;
+                let started = Instant::now();
+                let level = LodLevel::build(scene, topology, level);
+                Merged {
+                    level,
+                    at: Instant::now(),
+                    cost: started.elapsed(),
+                }
+            })
+            .level
     }
 }
 
@@ -1482,6 +1516,43 @@ mod tests {
         fresh.ensure(&mut fresh_scene, &model, &chart, &view, 0);
         assert_eq!(after, *fresh.lod(&fresh_scene, level, false));
         assert_ne!(after, before);
+    }
+
+    #[test]
+    fn merged_levels_follow_a_streaming_layout_spaced_out_and_at_once_when_it_stops() {
+        let (model, mut chart) = synthetic_laid_out(12_000, DEFER_MIN_EDGES + 5_000, 4);
+        let view = visible(&model, &chart);
+        let mut cache = SceneCache::default();
+        cache.hold_back_slow_updates(false);
+        let mut scene = Scene::default();
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        let level = super::super::lod::level_for_zoom(0.05);
+        let before = cache.lod(&scene, level, false).clone();
+        // A layout step moving every node far: the level is kept for a moment...
+        for p in chart.positions.values_mut() {
+            p[0] += 3_000.0;
+        }
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        assert_eq!(cache.stats().deferred_updates, 1);
+        let fresh = |chart: &ChartState| {
+            let mut c = SceneCache::default();
+            let mut s = Scene::default();
+            c.ensure(&mut s, &model, chart, &view, 0);
+            c.lod(&s, level, false).clone()
+        };
+        let moved = fresh(&chart);
+        assert_ne!(moved, before);
+        // ... and merged again from the nodes' new places once its spacing has passed.
+        std::thread::sleep(Duration::from_millis(400));
+        assert_eq!(cache.lod(&scene, level, false), &moved);
+        assert_eq!(cache.stats().lod_builds, 2);
+        // Another step, then a frame where nothing moves: merged again at once.
+        for p in chart.positions.values_mut() {
+            p[1] -= 2_000.0;
+        }
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        assert_eq!(cache.lod(&scene, level, false), &fresh(&chart));
     }
 
     #[test]

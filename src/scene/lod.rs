@@ -187,7 +187,13 @@ impl LodLevel {
         let mut ends = groups;
         let mut bundle_cell = cell;
         while pairs.len() > MAX_BUNDLES && ends.len() > 1 {
-            bundle_cell *= 2.0;
+            // Far over budget (fine cells, long links): skip levels that cannot fit. Bundles
+            // fall about with the fourth power of the cell for random links (cells fall with
+            // its square, pairs of cells with their square), less for local ones, so this
+            // skips only levels that would most likely not fit.
+            let over = pairs.len() as f64 / MAX_BUNDLES as f64;
+            let skip = over.powf(0.25).log2().floor().max(1.0) as i32;
+            bundle_cell *= 2f32.powi(skip);
             let (up, coarse) = group(&ends, bundle_cell);
             pairs = count_pairs(
                 pairs
