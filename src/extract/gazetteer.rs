@@ -106,6 +106,9 @@ pub struct Gazetteer {
     /// `company_key` of a listed company's name → its country's entry (asked about, not
     /// looked for: `Apple`, `Target` are words too).
     companies: FxHashMap<String, u32>,
+    /// First words of the town and company names: most names are neither, and this answers
+    /// that without building their keys.
+    town_or_company_first: FxHashSet<String>,
 }
 
 /// A company's name without its legal form: `Apple Inc.`, `ASML Holding N.V.` and `Siemens AG`
@@ -383,6 +386,7 @@ impl Gazetteer {
                 g.add_form(&format!("{name} {kind}"), hit);
             }
         }
+        g.towns.reserve(TOWNS.len() / 20);
         for line in data_lines(TOWNS) {
             let Some((name, countries)) = line.split_once('\t') else {
                 continue;
@@ -393,7 +397,10 @@ impl Gazetteer {
                 .filter_map(|c| g.country_index.get(c).copied())
                 .collect();
             if !ids.is_empty() {
-                g.towns.insert(fold(name), ids);
+                let key = fold(name);
+                g.town_or_company_first
+                    .insert(key.split(' ').next().unwrap_or("").to_owned());
+                g.towns.insert(key, ids);
             }
         }
         let mut ambiguous: FxHashSet<String> = FxHashSet::default();
@@ -415,6 +422,8 @@ impl Gazetteer {
                 }
                 Some(_) => {}
                 None => {
+                    g.town_or_company_first
+                        .insert(key.split(' ').next().unwrap_or("").to_owned());
                     g.companies.insert(key, id);
                 }
             }
@@ -464,6 +473,11 @@ impl Gazetteer {
     pub fn town_countries(&self, name: &str) -> Option<impl Iterator<Item = &str>> {
         let ids = self.towns.get(&fold(name))?;
         Some(ids.iter().map(|&i| self.entries[i as usize].name.as_str()))
+    }
+
+    /// May a name starting with this folded word be a town or a listed company?
+    pub fn may_be_town_or_company(&self, first_folded_word: &str) -> bool {
+        self.town_or_company_first.contains(first_folded_word)
     }
 
     /// The country of the listed company called `name` (`Siemens AG` → Germany).

@@ -899,7 +899,10 @@ impl<'a> State<'a> {
             let span = self.toks[idx[0]].start as usize..self.toks[idx[to]].end as usize;
             self.g.company_country(&self.text[span]).is_some()
         };
-        let company = n >= 2 && (listed(n - 1) || (n >= 3 && listed(n - 2)));
+        let company = n >= 2
+            && lx::is_title(folded[0].trim_end_matches('.'))
+            && self.g.may_be_town_or_company(&folded[0])
+            && (listed(n - 1) || (n >= 3 && listed(n - 2)));
         if (last_head.is_none() || n == 1) && !company {
             let mut k = 0;
             while k < n {
@@ -1349,6 +1352,11 @@ impl<'a> State<'a> {
             if c.gaz.is_some() || !c.countries.is_empty() || c.etype == EntityType::Country {
                 continue;
             }
+            let multi = c.words.len() >= 2 && c.etype != EntityType::Other;
+            let known_first = c.words.first().is_some_and(|w| g.may_be_town_or_company(w));
+            if !multi && !known_first {
+                continue;
+            }
             // A listed company (`Siemens Healthineers`, `Nvidia`, `GE HealthCare`), wherever
             // the text is set; a name read as a person's only when it starts with no given name.
             let no_given_name = c
@@ -1356,7 +1364,8 @@ impl<'a> State<'a> {
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| !g.is_first_name(w));
-            if (c.etype != EntityType::Person || no_given_name)
+            if known_first
+                && (c.etype != EntityType::Person || no_given_name)
                 && let Some(cn) = g.company_country(&c.surface)
             {
                 c.countries.push(cn.to_owned());
@@ -1369,7 +1378,7 @@ impl<'a> State<'a> {
             if c.acronym || c.etype == EntityType::Person {
                 continue;
             }
-            if let Some(cn) = pick(&c.surface) {
+            if let Some(cn) = known_first.then(|| pick(&c.surface)).flatten() {
                 c.countries.push(cn);
                 if c.etype == EntityType::Other {
                     c.etype = EntityType::Place;
@@ -1388,7 +1397,10 @@ impl<'a> State<'a> {
                 .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
                 .filter(|w| {
                     let f = fold(w);
-                    !g.is_first_name(w) && !lx::is_common_word(&f) && head_type(&f).is_none()
+                    g.may_be_town_or_company(&f)
+                        && !g.is_first_name(w)
+                        && !lx::is_common_word(&f)
+                        && head_type(&f).is_none()
                 })
                 .find_map(pick);
             if let Some(cn) = inner {
