@@ -642,3 +642,36 @@ fn the_first_words_of_a_bodys_name_name_it_later() {
     ]);
     same(&m, &["Highland Ridge Health", "Highland Ridge"]);
 }
+
+fn linked(m: &Model, a: &str, b: &str) -> Option<String> {
+    let (a, b) = (one(m, a).id, one(m, b).id);
+    m.links
+        .iter()
+        .find(|l| (l.from == a && l.to == b) || (l.from == b && l.to == a))
+        .map(|l| l.label.clone())
+}
+
+#[test]
+fn a_spokesman_opening_a_sentence_speaks_for_the_body_named_just_before() {
+    let m = model(&[
+        "The strike hit a launch site used by the Houthis near the port. Military spokesman \
+         Yahya Saree vowed that the enemy would pay a heavy price.",
+    ]);
+    assert_eq!(
+        linked(&m, "Yahya Saree", "Houthis").as_deref(),
+        Some("spokesman for")
+    );
+}
+
+#[test]
+fn writers_of_a_byline_or_wire_credit_report_for_the_outlet() {
+    let m = model(&[
+        "Strike kills commander\n\nADEN, March 12 (Reuters) - A strike killed a commander in \
+         Yemen on Tuesday, officials said.\n\n(Reporting by Samir Haddad in Aden; Editing by \
+         Tom Hogue)",
+    ]);
+    assert_eq!(
+        linked(&m, "Samir Haddad", "Reuters").as_deref(),
+        Some("reporter for")
+    );
+}

@@ -126,6 +126,7 @@ pub fn analyze(doc: &Document) -> DocOut {
         outlet_name: outlet.unwrap_or(""),
         common_acronyms: FxHashSet::default(),
         credit_sents: FxHashSet::default(),
+        byline_sents: FxHashSet::default(),
         out: DocOut {
             words,
             ..DocOut::default()
@@ -138,6 +139,7 @@ pub fn analyze(doc: &Document) -> DocOut {
     let weights = st.country_weights(dateline);
     st.home_country(&weights);
     st.town_countries(&weights);
+    st.writers_for_outlet();
     st.out
 }
 
@@ -174,6 +176,8 @@ struct State<'a> {
     common_acronyms: FxHashSet<String>,
     /// Sentences that are credits or bylines: their people write or photograph, they don't act.
     credit_sents: FxHashSet<u32>,
+    /// Bylines and wire credits among them: their people write for the text's outlet.
+    byline_sents: FxHashSet<u32>,
     out: DocOut,
 }
 
@@ -348,7 +352,21 @@ impl<'a> State<'a> {
             && !self.toks[a..b]
                 .iter()
                 .any(|t| t.is_word() && !t.cap && !matches!(t.text(self.text), "and" | "in"));
-        let credit = (photo && slash) || byline;
+        // `(Reporting by Samir Haddad in Aden; Editing by Tom Hogue)`: a wire story's credits.
+        let reporting = nwords <= 30
+            && self.toks[a..b].windows(2).any(|w| {
+                w[0].is_word()
+                    && w[1].is_word()
+                    && matches!(
+                        w[0].text(self.text),
+                        "Reporting" | "reporting" | "Writing" | "Editing"
+                    )
+                    && w[1].text(self.text) == "by"
+            });
+        let credit = (photo && slash) || byline || reporting;
+        if byline || reporting {
+            self.byline_sents.insert(si);
+        }
         if credit {
             self.credit_sents.insert(si);
         }
@@ -1409,6 +1427,35 @@ impl<'a> State<'a> {
         }
     }
 
+    /// The people of a byline or a wire credit write for the text's outlet, when the text
+    /// names it (`By Miriam Hale | The Guardian`, `(Reporting by Samir Haddad …)` under a
+    /// `(Reuters)` dateline).
+    fn writers_for_outlet(&mut self) {
+        let Some(outlet) = self.outlet_fold.as_deref() else {
+            return;
+        };
+        let g = self.g;
+        let cands = &self.out.cands;
+        let Some(o) = cands.iter().position(|c| {
+            c.alias_of.is_none()
+                && (fold(&c.surface) == outlet
+                    || c.gaz
+                        .is_some_and(|e| fold(&g.entries[e as usize].name) == outlet))
+        }) else {
+            return;
+        };
+        let mut pairs = FxHashSet::default();
+        let writers: Vec<(usize, u32)> = cands
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.etype == EntityType::Person && self.byline_sents.contains(&c.sent))
+            .map(|(i, c)| (i, c.sent))
+            .collect();
+        for (w, si) in writers {
+            relate(&mut self.out.rels, &mut pairs, (w, o), "reporter for", si);
+        }
+    }
+
     fn push(&mut self, c: Cand) {
         self.out.cands.push(c);
     }
@@ -1499,6 +1546,41 @@ impl<'a> State<'a> {
                     break;
                 }
                 k = p;
+            }
+            // `Military spokesman Yahya Saree vowed …`, `Spokesman Senior Colonel Shi Yi said …`
+            // after a sentence about the Houthis or the Eastern Theater Command: a sentence
+            // opened by a spokesman's or commander's title and naming no body speaks of the
+            // body the previous sentence named last.
+            let t0 = self.out.cands[c].t0;
+            let opened = (a..t0).all(|q| {
+                let t = self.toks[q];
+                !t.is_word() || {
+                    let w = fold(t.text(self.text));
+                    let w = w.trim_end_matches('.');
+                    lx::is_title(w)
+                        || lx::is_role_noun(w)
+                        || lx::is_role_modifier(w)
+                        || matches!(w, "senior" | "top" | "chief")
+                }
+            });
+            let affiliation = last_role.as_deref().is_some_and(|r| {
+                matches!(
+                    lx::title_label(r),
+                    "spokesman for" | "head of" | "founder of" | "serves in"
+                )
+            });
+            if links.is_empty() && opened && affiliation && t0 > a {
+                let cands = &self.out.cands;
+                let body = |q: &usize| cands[*q].etype == EntityType::Organization;
+                let here = (first..end).any(|q| q != c && body(&q));
+                let owner = (0..first)
+                    .rev()
+                    .take_while(|&q| cands[q].sent + 1 >= si)
+                    .filter(|&q| cands[q].sent + 1 == si && cands[q].alias_of.is_none())
+                    .find(body);
+                if let (false, Some(pc)) = (here, owner) {
+                    links.push((pc, lx::title_label(last_role.as_deref().unwrap_or(""))));
+                }
             }
             for (pc, label) in links {
                 relate(&mut self.out.rels, &mut pairs, (c, pc), label, si);
