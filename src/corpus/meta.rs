@@ -50,10 +50,13 @@ pub fn metadata(text: &str) -> Metadata {
     }
     for line in &lines {
         if meta.date.is_none() {
-            meta.date = header_date(line);
+            // `Kalyan Barooah | Updated: Oct 9, 2024, 06:12 IST`: a byline with its stamp.
+            meta.date =
+                header_date(line).or_else(|| line.split(" | ").skip(1).find_map(header_date));
         }
         if meta.outlet.is_none() {
-            meta.outlet = outlet_slug(line)
+            meta.outlet = breadcrumb_outlet(line)
+                .or_else(|| outlet_slug(line))
                 .or_else(|| dateline_outlet(line))
                 .or_else(|| byline_outlet(line));
         }
@@ -68,9 +71,30 @@ pub fn metadata(text: &str) -> Metadata {
         meta.outlet = footer_outlet(text);
     }
     if meta.title.is_none() {
-        meta.title = lines.first().and_then(|l| headline(l, text));
+        meta.title = match lines.first() {
+            // Under a breadcrumb, the headline is the next line.
+            Some(first) if is_breadcrumb(first) => {
+                let rest = text.trim_start().split_once('\n').map_or("", |(_, r)| r);
+                lines.get(1).and_then(|l| headline(l, rest))
+            }
+            Some(first) => headline(first, text),
+            None => None,
+        };
     }
     meta
+}
+
+fn is_breadcrumb(line: &str) -> bool {
+    line.contains(" \u{203a} ") || line.contains(" \u{bb} ")
+}
+
+/// `Gulf Business › Industry › Transport & Logistics`: a site's breadcrumb starts with its name.
+fn breadcrumb_outlet(line: &str) -> Option<String> {
+    if !is_breadcrumb(line) {
+        return None;
+    }
+    let first = line.split(['\u{203a}', '\u{bb}']).next()?.trim();
+    name_like(first).then(|| first.to_owned())
 }
 
 /// `Key: value` or ` date value` style header fields; returns the lowercased key.
@@ -387,6 +411,22 @@ fn headline(first: &str, text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_breadcrumb_names_the_site_and_a_byline_bar_its_date() {
+        let m = metadata(
+            "Gulf Business \u{203a} Industry \u{203a} Transport & Logistics\n\nAD Ports signs terminal deal with HMM\n\nThe concession is the second.",
+        );
+        assert_eq!(m.outlet.as_deref(), Some("Gulf Business"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("AD Ports signs terminal deal with HMM")
+        );
+        let m = metadata(
+            "Assam STF busts smuggling ring\n\nKalyan Barooah | Updated: Oct 9, 2024, 06:12 IST\n\nGuwahati: The police said.",
+        );
+        assert_eq!(m.date.as_deref(), Some("2024-10-09"));
+    }
 
     #[test]
     fn al_monitor_header_gives_title_outlet_and_standalone_date() {
