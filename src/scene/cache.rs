@@ -47,6 +47,10 @@ pub struct CacheStats {
 /// pan, zoom and the panels stay fluid while a layout streams in.
 const SLOW_UPDATE: Duration = Duration::from_millis(16);
 const SLOW_SPACING: u32 = 3;
+/// While a layout streams in, a merged level is merged again once this many times its last
+/// merge's cost has passed: at most a ninth of the frames' time goes to merging (a merge of
+/// 100,000 nodes costs a few frames; the merged picture lags a quarter of a second at most).
+const LOD_SPACING: u32 = 8;
 
 /// Moved in place at most this many nodes and links (plus 1/64 of the scene) before the
 /// indexes are built again.
@@ -474,7 +478,7 @@ pub struct SceneCache {
     moved_nodes: Vec<u32>,
     lod: FxHashMap<i32, Merged>,
     /// Nodes moved by layout steps since the levels were merged: each level is merged again
-    /// once `SLOW_SPACING` times its cost has passed since it was (see [`lod`](Self::lod)).
+    /// once `LOD_SPACING` times its cost has passed since it was (see [`lod`](Self::lod)).
     lod_moved: bool,
     stale: Stale,
     deferred: Deferred,
@@ -1249,8 +1253,8 @@ impl SceneCache {
     /// few nodes moved in place, `allow_stale` keeps the levels as they were (while a drag is
     /// in progress the moved nodes are drawn over them; merging a huge chart again every frame
     /// would cost more than the frame); without it they are merged again. While a layout
-    /// streams in, a level is merged again once `SLOW_SPACING` times its last merge's cost has
-    /// passed (a few frames at most on 100k nodes), and at once when the layout stops.
+    /// streams in, a level is merged again once `LOD_SPACING` times its last merge's cost has
+    /// passed, and at once when the layout stops.
     pub fn lod(&mut self, scene: &Scene, level: i32, allow_stale: bool) -> &LodLevel {
         if self.lod_dirty && !allow_stale {
             self.lod.clear();
@@ -1261,7 +1265,7 @@ impl SceneCache {
             && self
                 .lod
                 .get(&level)
-                .is_some_and(|m| m.at.elapsed() >= m.cost * SLOW_SPACING)
+                .is_some_and(|m| m.at.elapsed() >= m.cost * LOD_SPACING)
         {
             self.lod.remove(&level);
         }
