@@ -309,16 +309,37 @@ pub fn paint_lod(
     stats
 }
 
+/// Unit directions round a circle in `k` steps (computed once per size: thousands of discs
+/// are drawn per frame on a merged chart).
+fn circle_dirs(k: usize) -> Vec<Vec2> {
+    (0..k)
+        .map(|i| {
+            let a = i as f32 * std::f32::consts::TAU / k as f32;
+            Vec2::new(a.cos(), a.sin())
+        })
+        .collect()
+}
+
+static DISC_DIRS_SMALL: std::sync::LazyLock<Vec<Vec2>> =
+    std::sync::LazyLock::new(|| circle_dirs(8));
+static DISC_DIRS_LARGE: std::sync::LazyLock<Vec<Vec2>> =
+    std::sync::LazyLock::new(|| circle_dirs(14));
+
 /// A filled, anti-aliased disc (a fan with a one-point feathered rim).
 fn add_disc(mesh: &mut Mesh, c: Pos2, r: f32, color: Color32) {
-    let k: u32 = if r < 3.0 { 8 } else { 14 };
+    let dirs: &[Vec2] = if r < 3.0 {
+        &DISC_DIRS_SMALL
+    } else {
+        &DISC_DIRS_LARGE
+    };
+    let k = dirs.len() as u32;
     let idx = mesh.vertices.len() as u32;
+    mesh.reserve_vertices(1 + 2 * dirs.len());
+    mesh.reserve_triangles(3 * dirs.len());
     mesh.colored_vertex(c, color);
     let inner = (r - 0.5).max(0.3);
     let outer = r + 0.5;
-    for i in 0..k {
-        let a = i as f32 * std::f32::consts::TAU / k as f32;
-        let dir = Vec2::new(a.cos(), a.sin());
+    for &dir in dirs {
         mesh.colored_vertex(c + dir * inner, color);
         mesh.colored_vertex(c + dir * outer, Color32::TRANSPARENT);
     }

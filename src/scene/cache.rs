@@ -310,7 +310,11 @@ impl Reference {
         if let Some(r) = self.centres.get(i) {
             let d = (p[0] - r[0]).abs().max((p[1] - r[1]).abs());
             // NaN positions make every query a full one.
-            self.drift = if d.is_nan() { f32::INFINITY } else { self.drift.max(d) };
+            self.drift = if d.is_nan() {
+                f32::INFINITY
+            } else {
+                self.drift.max(d)
+            };
         }
     }
 
