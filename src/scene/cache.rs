@@ -148,6 +148,8 @@ struct Deferred {
     /// Per edge, how far its drawing may reach beyond the line between its nodes' centres
     /// (bend, width, arrowhead, label), computed on the first deferral after a build.
     margin: Vec<f32>,
+    /// The largest of `margin`.
+    widest: f32,
 }
 
 impl Deferred {
@@ -169,6 +171,7 @@ impl Deferred {
             .enumerate()
             .map(|(i, e)| edge_margin(e, topology.edge_bend(i).unwrap_or(0.0)))
             .collect();
+        self.widest = self.margin.par_iter().copied().reduce(|| 0.0, f32::max);
     }
 
     fn has(&self, i: usize) -> bool {
@@ -906,11 +909,12 @@ impl SceneCache {
         if margin.len() != scene.edges.len() {
             return self.deferred_in_scan(area);
         }
-        let widest = margin.iter().copied().fold(0.0f32, f32::max);
+        let widest = self.deferred.widest;
         let side = (area.max[0] - area.min[0]).max(area.max[1] - area.min[1]);
         let stale_reference = self.reference.as_ref().is_none_or(|r| {
             r.centres.len() != self.centres.len()
-                || !(r.drift <= REFERENCE_MAX_DRIFT * side.max(1.0))
+                || r.drift.is_nan()
+                || r.drift > REFERENCE_MAX_DRIFT * side.max(1.0)
         });
         if stale_reference {
             self.reference = Reference::build(&self.centres, &self.topology, scene.edges.len());
