@@ -309,16 +309,37 @@ pub fn paint_lod(
     stats
 }
 
+/// Unit directions round a circle in `k` steps (computed once per size: thousands of discs
+/// are drawn per frame on a merged chart).
+fn circle_dirs(k: usize) -> Vec<Vec2> {
+    (0..k)
+        .map(|i| {
+            let a = i as f32 * std::f32::consts::TAU / k as f32;
+            Vec2::new(a.cos(), a.sin())
+        })
+        .collect()
+}
+
+static DISC_DIRS_SMALL: std::sync::LazyLock<Vec<Vec2>> =
+    std::sync::LazyLock::new(|| circle_dirs(8));
+static DISC_DIRS_LARGE: std::sync::LazyLock<Vec<Vec2>> =
+    std::sync::LazyLock::new(|| circle_dirs(14));
+
 /// A filled, anti-aliased disc (a fan with a one-point feathered rim).
 fn add_disc(mesh: &mut Mesh, c: Pos2, r: f32, color: Color32) {
-    let k: u32 = if r < 3.0 { 8 } else { 14 };
+    let dirs: &[Vec2] = if r < 3.0 {
+        &DISC_DIRS_SMALL
+    } else {
+        &DISC_DIRS_LARGE
+    };
+    let k = dirs.len() as u32;
     let idx = mesh.vertices.len() as u32;
+    mesh.reserve_vertices(1 + 2 * dirs.len());
+    mesh.reserve_triangles(3 * dirs.len());
     mesh.colored_vertex(c, color);
     let inner = (r - 0.5).max(0.3);
     let outer = r + 0.5;
-    for i in 0..k {
-        let a = i as f32 * std::f32::consts::TAU / k as f32;
-        let dir = Vec2::new(a.cos(), a.sin());
+    for &dir in dirs {
         mesh.colored_vertex(c + dir * inner, color);
         mesh.colored_vertex(c + dir * outer, Color32::TRANSPARENT);
     }
@@ -397,6 +418,10 @@ fn clip_segment(a: Pos2, b: Pos2, r: Rect) -> Option<(f32, f32)> {
     (t0 <= t1).then_some((t0, t1))
 }
 
+/// Dashes built along one segment at most (the screen's dashes are far fewer: the period is at
+/// least [`MIN_DASH_PERIOD_PX`]); a guard against degenerate input.
+const MAX_DASHES_PER_SEGMENT: usize = 100_000;
+
 /// Dashes along a polyline; the pattern runs on across corners, starting "on" at the first
 /// point (as SVG's `stroke-dasharray` does). Only the dashes inside `area` are added, so a long
 /// line mostly off screen costs what its visible part does.
@@ -424,30 +449,29 @@ fn add_dashed(
         }
         if let Some((t0, t1)) = clip_segment(a, b, area) {
             let dir = (b - a) / seg;
-            let end = along + t1 * seg;
-            let mut pos = along + t0 * seg;
-            while pos < end {
-                let phase = pos.rem_euclid(period);
-                if phase < on && on - phase > 1e-3 {
-                    let stop = (pos + on - phase).min(end);
-                    if stop <= pos {
-                        break;
-                    }
-                    add_segment(
-                        mesh,
-                        a + dir * (pos - along),
-                        a + dir * (stop - along),
-                        width,
-                        color,
-                    );
-                    pos = stop;
-                } else {
-                    // To the start of the next dash; stop where f32 can no longer advance.
-                    let next = pos + (period - phase).max(1e-3);
-                    if next <= pos {
-                        break;
-                    }
-                    pos = next;
+            // One normal for every dash of the segment.
+            let normal = Vec2::new(-dir.y, dir.x) * (0.5 * width);
+            let (start, end) = (along + t0 * seg, along + t1 * seg);
+            // The dash at or before the visible part's start; dash k starts `k` periods on
+            // (one remainder per segment, not one per dash).
+            let base = start - start.rem_euclid(period);
+            let count = ((end - base) / period).ceil();
+            if !count.is_finite() {
+                along += seg;
+                continue;
+            }
+            for k in 0..(count.max(0.0) as usize).min(MAX_DASHES_PER_SEGMENT) {
+                let dash = base + k as f32 * period;
+                let (lo, hi) = (dash.max(start), (dash + on).min(end));
+                if hi - lo > 1e-3 {
+                    let (p, q) = (a + dir * (lo - along), a + dir * (hi - along));
+                    let idx = mesh.vertices.len() as u32;
+                    mesh.colored_vertex(p + normal, color);
+                    mesh.colored_vertex(p - normal, color);
+                    mesh.colored_vertex(q - normal, color);
+                    mesh.colored_vertex(q + normal, color);
+                    mesh.add_triangle(idx, idx + 1, idx + 2);
+                    mesh.add_triangle(idx, idx + 2, idx + 3);
                 }
             }
         }

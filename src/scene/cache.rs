@@ -47,6 +47,10 @@ pub struct CacheStats {
 /// pan, zoom and the panels stay fluid while a layout streams in.
 const SLOW_UPDATE: Duration = Duration::from_millis(16);
 const SLOW_SPACING: u32 = 3;
+/// While a layout streams in, a merged level is merged again once this many times its last
+/// merge's cost has passed: at most a ninth of the frames' time goes to merging (a merge of
+/// 100,000 nodes costs a few frames; the merged picture lags a quarter of a second at most).
+const LOD_SPACING: u32 = 8;
 
 /// Moved in place at most this many nodes and links (plus 1/64 of the scene) before the
 /// indexes are built again.
@@ -144,6 +148,8 @@ struct Deferred {
     /// Per edge, how far its drawing may reach beyond the line between its nodes' centres
     /// (bend, width, arrowhead, label), computed on the first deferral after a build.
     margin: Vec<f32>,
+    /// The largest of `margin`.
+    widest: f32,
 }
 
 impl Deferred {
@@ -165,6 +171,7 @@ impl Deferred {
             .enumerate()
             .map(|(i, e)| edge_margin(e, topology.edge_bend(i).unwrap_or(0.0)))
             .collect();
+        self.widest = self.margin.par_iter().copied().reduce(|| 0.0, f32::max);
     }
 
     fn has(&self, i: usize) -> bool {
@@ -192,27 +199,6 @@ impl Deferred {
     fn add_all(&mut self) {
         self.flag.fill(true);
         self.count = self.flag.len();
-    }
-
-    /// Take the out-of-date edges that `pick` chooses (in index order).
-    fn take(&mut self, pick: impl Fn(u32) -> bool + Sync) -> Vec<u32> {
-        use rayon::prelude::*;
-        let flag = &self.flag;
-        let wanted = |i: usize| flag[i] && pick(i as u32);
-        let now: Vec<u32> = if flag.len() >= 16_384 {
-            (0..flag.len())
-                .into_par_iter()
-                .filter(|&i| wanted(i))
-                .map(|i| i as u32)
-                .collect()
-        } else {
-            (0..flag.len())
-                .filter(|&i| wanted(i))
-                .map(|i| i as u32)
-                .collect()
-        };
-        self.clear(&now);
-        now
     }
 
     /// Take up to `n` out-of-date edges (the last ones).
@@ -277,6 +263,77 @@ fn add_flagged(list: &mut Vec<u32>, flags: &mut [bool], new: &[u32]) {
         }
     }
 }
+
+/// Where the nodes were when a layout began to stream in, indexed, and how far any node has
+/// moved from there since (`drift`, the largest change of either coordinate). What overlaps a
+/// rectangle now overlapped it grown by the drift then: the links left out of date and the nodes
+/// in view are found through these indexes instead of scanning every link and node per frame.
+#[derive(Debug)]
+struct Reference {
+    centres: Vec<[f32; 2]>,
+    /// Per edge, the box of its two nodes' centres then.
+    edges: BoxIndex,
+    /// Per node, its centre then (a point box).
+    nodes: BoxIndex,
+    drift: f32,
+}
+
+impl Reference {
+    fn build(centres: &[[f32; 2]], topology: &SceneTopology, edges: usize) -> Option<Self> {
+        use rayon::prelude::*;
+        let edge_boxes: Option<Vec<[f32; 4]>> = (0..edges)
+            .into_par_iter()
+            .map(|i| {
+                let (a, b) = topology.edge_nodes(i)?;
+                let (ca, cb) = (centres.get(a)?, centres.get(b)?);
+                Some([
+                    ca[0].min(cb[0]),
+                    ca[1].min(cb[1]),
+                    ca[0].max(cb[0]),
+                    ca[1].max(cb[1]),
+                ])
+            })
+            .collect();
+        let node_boxes: Vec<[f32; 4]> = centres.iter().map(|c| [c[0], c[1], c[0], c[1]]).collect();
+        let edge_boxes = edge_boxes?;
+        let (edges, nodes) = rayon::join(
+            || BoxIndex::build(edge_boxes),
+            || BoxIndex::build(node_boxes),
+        );
+        Some(Self {
+            centres: centres.to_vec(),
+            edges,
+            nodes,
+            drift: 0.0,
+        })
+    }
+
+    /// Node `i` is now at `p`.
+    fn moved(&mut self, i: usize, p: [f32; 2]) {
+        if let Some(r) = self.centres.get(i) {
+            let d = (p[0] - r[0]).abs().max((p[1] - r[1]).abs());
+            // NaN positions make every query a full one.
+            self.drift = if d.is_nan() {
+                f32::INFINITY
+            } else {
+                self.drift.max(d)
+            };
+        }
+    }
+
+    /// `area` grown by the drift and `margin`.
+    fn grown(&self, area: &Bounds, margin: f32) -> ([f32; 2], [f32; 2]) {
+        let g = self.drift + margin;
+        (
+            [area.min[0] - g, area.min[1] - g],
+            [area.max[0] + g, area.max[1] + g],
+        )
+    }
+}
+
+/// Rebuild the reference once the drift passes this share of the view's larger side (the
+/// indexes then return too much).
+const REFERENCE_MAX_DRIFT: f32 = 0.25;
 
 /// What a full build depends on, apart from positions and the selection.
 #[derive(Clone, Debug, PartialEq)]
@@ -428,10 +485,13 @@ pub struct SceneCache {
     moved_nodes: Vec<u32>,
     lod: FxHashMap<i32, Merged>,
     /// Nodes moved by layout steps since the levels were merged: each level is merged again
-    /// once `SLOW_SPACING` times its cost has passed since it was (see [`lod`](Self::lod)).
+    /// once `LOD_SPACING` times its cost has passed since it was (see [`lod`](Self::lod)).
     lod_moved: bool,
     stale: Stale,
     deferred: Deferred,
+    /// Node places when the current layout began (see [`Reference`]); None until a layout step
+    /// defers links, and after a rebuild.
+    reference: Option<Reference>,
     /// The levels of detail predate a few in-place moves (see [`lod`](Self::lod)).
     lod_dirty: bool,
     moved: Moved,
@@ -633,6 +693,7 @@ impl SceneCache {
         let limit = STALE_BASE + (scene.nodes.len() + scene.edges.len()) / 64;
         if update == Update::Rebuild {
             self.deferred.reset(scene.edges.len());
+            self.reference = None;
             self.reindex(scene);
         } else if defer {
             // The edge index keeps its entries; those of out-of-date links are skipped, and
@@ -662,6 +723,9 @@ impl SceneCache {
                     scene.nodes.get(i as usize),
                 ) {
                     *c = n.center;
+                    if let Some(r) = self.reference.as_mut() {
+                        r.moved(i as usize, n.center);
+                    }
                 }
             }
             self.refit(scene);
@@ -744,9 +808,13 @@ impl SceneCache {
             for (&i, &p) in self.moved_nodes.iter().zip(&self.moved.to) {
                 if let Some(c) = self.centres.get_mut(i as usize) {
                     *c = p;
+                    if let Some(r) = self.reference.as_mut() {
+                        r.moved(i as usize, p);
+                    }
                 }
             }
         } else {
+            self.reference = None;
             self.centres = scene.nodes.iter().map(|n| n.center).collect();
             self.radii = scene.nodes.iter().map(|n| n.radius).collect();
             self.node_reach = node_reach(scene);
@@ -794,6 +862,15 @@ impl SceneCache {
         );
         self.circles = circles;
         self.node_boxes = node_boxes;
+        if let Some(r) = self.reference.as_mut() {
+            if r.centres.len() == centres.len() {
+                for (i, &c) in centres.iter().enumerate() {
+                    r.moved(i, c);
+                }
+            } else {
+                self.reference = None;
+            }
+        }
         self.centres = centres;
         self.radii = radii;
         self.node_reach = node_reach(scene);
@@ -815,49 +892,78 @@ impl SceneCache {
         if self.deferred.is_empty() {
             return false;
         }
-        use rayon::prelude::*;
+        let now = self.deferred_in(scene, &area);
+        self.deferred.clear(&now);
+        self.redrawn(scene, now, false)
+    }
+
+    /// The out-of-date links that may show in `area`, in index order: through the
+    /// [`Reference`] indexes (built here when missing or drifted too far), or by a scan of
+    /// every link when there are no margins to grow the area by.
+    fn deferred_in(&mut self, scene: &Scene, area: &Bounds) -> Vec<u32> {
         if self.centres.len() != scene.nodes.len() {
             self.centres = scene.nodes.iter().map(|n| n.center).collect();
+            self.reference = None;
         }
+        let margin = &self.deferred.margin;
+        if margin.len() != scene.edges.len() {
+            return self.deferred_in_scan(area);
+        }
+        let widest = self.deferred.widest;
+        let side = (area.max[0] - area.min[0]).max(area.max[1] - area.min[1]);
+        let stale_reference = self.reference.as_ref().is_none_or(|r| {
+            r.centres.len() != self.centres.len()
+                || r.drift.is_nan()
+                || r.drift > REFERENCE_MAX_DRIFT * side.max(1.0)
+        });
+        if stale_reference {
+            self.reference = Reference::build(&self.centres, &self.topology, scene.edges.len());
+        }
+        let Some(reference) = self.reference.as_ref() else {
+            return self.deferred_in_scan(area);
+        };
+        let (lo, hi) = reference.grown(area, widest);
+        let deferred = &self.deferred;
+        let (centres, topology) = (&self.centres, &self.topology);
+        let mut now: Vec<u32> = Vec::new();
+        reference.edges.for_each_overlapping(lo, hi, |i| {
+            if deferred.has(i) {
+                let m = margin.get(i).copied().unwrap_or(f32::INFINITY);
+                if edge_may_meet(centres, topology, i, area, m) {
+                    now.push(i as u32);
+                }
+            }
+        });
+        now.sort_unstable();
+        now
+    }
+
+    /// [`deferred_in`](Self::deferred_in) by a scan of every link's flag (the reference the
+    /// indexes are tested against, and the way without margins).
+    fn deferred_in_scan(&self, area: &Bounds) -> Vec<u32> {
+        use rayon::prelude::*;
         let topology = &self.topology;
         let centres = &self.centres;
-        let margin = std::mem::take(&mut self.deferred.margin);
-        // Which side of the area (grown by the widest margin) each node lies beyond, as
-        // Cohen–Sutherland outcodes: a link whose two nodes lie beyond the same side cannot
-        // meet the area, which settles most links of a laid-out chart without the full test.
-        // (Without margins every link is tested in full.)
-        let widest = if margin.len() == scene.edges.len() {
-            margin.iter().copied().fold(0.0f32, f32::max)
-        } else {
-            f32::INFINITY
-        };
-        let (lo, hi) = (
-            [area.min[0] - widest, area.min[1] - widest],
-            [area.max[0] + widest, area.max[1] + widest],
-        );
-        let code = |c: &[f32; 2]| {
-            u8::from(c[0] < lo[0])
-                | (u8::from(c[0] > hi[0]) << 1)
-                | (u8::from(c[1] < lo[1]) << 2)
-                | (u8::from(c[1] > hi[1]) << 3)
-        };
-        let codes: Vec<u8> = if centres.len() >= PARALLEL_MIN_NODES {
-            centres.par_iter().map(code).collect()
-        } else {
-            centres.iter().map(code).collect()
-        };
-        let now = self.deferred.take(|i| {
-            if let Some((a, b)) = topology.edge_nodes(i as usize)
-                && let (Some(ca), Some(cb)) = (codes.get(a), codes.get(b))
-                && ca & cb != 0
-            {
-                return false;
+        let margin = &self.deferred.margin;
+        let flag = &self.deferred.flag;
+        let pick = |i: usize| {
+            flag[i] && {
+                let m = margin.get(i).copied().unwrap_or(f32::INFINITY);
+                edge_may_meet(centres, topology, i, area, m)
             }
-            let m = margin.get(i as usize).copied().unwrap_or(f32::INFINITY);
-            edge_may_meet(centres, topology, i as usize, &area, m)
-        });
-        self.deferred.margin = margin;
-        self.redrawn(scene, now, false)
+        };
+        if flag.len() >= 16_384 {
+            (0..flag.len())
+                .into_par_iter()
+                .filter(|&i| pick(i))
+                .map(|i| i as u32)
+                .collect()
+        } else {
+            (0..flag.len())
+                .filter(|&i| pick(i))
+                .map(|i| i as u32)
+                .collect()
+        }
     }
 
     /// Redraw a chunk of the out-of-date links (frames where nothing moves).
@@ -1033,6 +1139,18 @@ impl SceneCache {
                     .is_some_and(|n| n.bounds().intersects(area))
         };
         let n = self.centres.len();
+        if let Some(r) = self.reference.as_ref().filter(|r| r.centres.len() == n) {
+            // Through the index of where the nodes were, grown by how far they moved since.
+            let (lo, hi) = r.grown(&near, 0.0);
+            let mut found: Vec<u32> = Vec::new();
+            r.nodes.for_each_overlapping(lo, hi, |i| {
+                if i < n && hit(i) {
+                    found.push(i as u32);
+                }
+            });
+            found.sort_unstable();
+            return found;
+        }
         if n >= PARALLEL_MIN_NODES {
             (0..n)
                 .into_par_iter()
@@ -1143,8 +1261,8 @@ impl SceneCache {
     /// few nodes moved in place, `allow_stale` keeps the levels as they were (while a drag is
     /// in progress the moved nodes are drawn over them; merging a huge chart again every frame
     /// would cost more than the frame); without it they are merged again. While a layout
-    /// streams in, a level is merged again once `SLOW_SPACING` times its last merge's cost has
-    /// passed (a few frames at most on 100k nodes), and at once when the layout stops.
+    /// streams in, a level is merged again once `LOD_SPACING` times its last merge's cost has
+    /// passed, and at once when the layout stops.
     pub fn lod(&mut self, scene: &Scene, level: i32, allow_stale: bool) -> &LodLevel {
         if self.lod_dirty && !allow_stale {
             self.lod.clear();
@@ -1155,7 +1273,7 @@ impl SceneCache {
             && self
                 .lod
                 .get(&level)
-                .is_some_and(|m| m.at.elapsed() >= m.cost * SLOW_SPACING)
+                .is_some_and(|m| m.at.elapsed() >= m.cost * LOD_SPACING)
         {
             self.lod.remove(&level);
         }
@@ -1553,6 +1671,47 @@ mod tests {
         cache.ensure(&mut scene, &model, &chart, &view, 0);
         cache.ensure(&mut scene, &model, &chart, &view, 0);
         assert_eq!(cache.lod(&scene, level, false), &fresh(&chart));
+    }
+
+    #[test]
+    fn out_of_date_links_and_nodes_in_view_found_through_the_reference_agree_with_a_scan() {
+        let (model, mut chart) = synthetic_laid_out(12_000, DEFER_MIN_EDGES + 5_000, 5);
+        let view = visible(&model, &chart);
+        let mut cache = SceneCache::default();
+        cache.hold_back_slow_updates(false);
+        let mut scene = Scene::default();
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        let areas = [
+            Bounds::from_corners([2000.0, 2000.0], [3600.0, 3000.0]),
+            Bounds::from_corners([-500.0, 100.0], [900.0, 700.0]),
+            Bounds::from_corners([3000.0, 1000.0], [3100.0, 1060.0]),
+        ];
+        let mut rebuilt = 0;
+        // Steps that drift further and further (the small area makes the reference be built
+        // again on the way), some nodes more than others.
+        for step in 0..8 {
+            for (k, p) in chart.positions.values_mut().enumerate() {
+                p[0] += 4.0 * step as f32 + (k % 7) as f32;
+                p[1] -= 3.0 * (k % 5) as f32 - step as f32;
+            }
+            assert!(cache.ensure(&mut scene, &model, &chart, &view, 0));
+            for area in &areas {
+                let before = cache.reference.as_ref().map(|r| r.drift);
+                let found = cache.deferred_in(&scene, area);
+                if before != cache.reference.as_ref().map(|r| r.drift) {
+                    rebuilt += 1;
+                }
+                assert_eq!(found, cache.deferred_in_scan(area), "step {step}");
+                let nodes = cache.scan_nodes(&scene, area);
+                let want: Vec<u32> = (0..scene.nodes.len() as u32)
+                    .filter(|&i| scene.nodes[i as usize].bounds().intersects(area))
+                    .collect();
+                assert_eq!(nodes, want, "step {step}");
+            }
+            // Some of them redrawn, as the screen does.
+            assert!(cache.refresh_edges_in(&mut scene, areas[step % 3]));
+        }
+        assert!(rebuilt >= 2, "reference built {rebuilt} times");
     }
 
     #[test]
