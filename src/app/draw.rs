@@ -374,6 +374,11 @@ fn add_segment(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
         return;
     }
     let n = Vec2::new(-d.y, d.x) * (0.5 * width / len);
+    add_quad(mesh, a, b, n, color);
+}
+
+/// The quad of a straight piece from `a` to `b`, `n` its half-width normal.
+fn add_quad(mesh: &mut Mesh, a: Pos2, b: Pos2, n: Vec2, color: Color32) {
     let idx = mesh.vertices.len() as u32;
     mesh.colored_vertex(a + n, color);
     mesh.colored_vertex(a - n, color);
@@ -465,13 +470,7 @@ fn add_dashed(
                 let (lo, hi) = (dash.max(start), (dash + on).min(end));
                 if hi - lo > 1e-3 {
                     let (p, q) = (a + dir * (lo - along), a + dir * (hi - along));
-                    let idx = mesh.vertices.len() as u32;
-                    mesh.colored_vertex(p + normal, color);
-                    mesh.colored_vertex(p - normal, color);
-                    mesh.colored_vertex(q - normal, color);
-                    mesh.colored_vertex(q + normal, color);
-                    mesh.add_triangle(idx, idx + 1, idx + 2);
-                    mesh.add_triangle(idx, idx + 2, idx + 3);
+                    add_quad(mesh, p, q, normal, color);
                 }
             }
         }

@@ -1388,6 +1388,18 @@ mod tests {
     use crate::scene::synthetic::synthetic_laid_out;
     use crate::scene::{build_scene, update_positions};
 
+    /// A chart big enough for deferred link redraws, built into a cache that applies every
+    /// layout step at once.
+    fn streaming(seed: u64) -> (Model, ChartState, View, SceneCache, Scene) {
+        let (model, chart) = synthetic_laid_out(12_000, DEFER_MIN_EDGES + 5_000, seed);
+        let view = visible(&model, &chart);
+        let mut cache = SceneCache::default();
+        cache.hold_back_slow_updates(false);
+        let mut scene = Scene::default();
+        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        (model, chart, view, cache, scene)
+    }
+
     fn setup(n: usize) -> (Model, ChartState, View) {
         let (model, chart) = synthetic_laid_out(n, n * 3, 9);
         let view = visible(&model, &chart);
@@ -1638,12 +1650,7 @@ mod tests {
 
     #[test]
     fn merged_levels_follow_a_streaming_layout_spaced_out_and_at_once_when_it_stops() {
-        let (model, mut chart) = synthetic_laid_out(12_000, DEFER_MIN_EDGES + 5_000, 4);
-        let view = visible(&model, &chart);
-        let mut cache = SceneCache::default();
-        cache.hold_back_slow_updates(false);
-        let mut scene = Scene::default();
-        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        let (model, mut chart, view, mut cache, mut scene) = streaming(4);
         let level = super::super::lod::level_for_zoom(0.05);
         let before = cache.lod(&scene, level, false).clone();
         // A layout step moving every node far: the level is kept for a moment...
@@ -1675,12 +1682,7 @@ mod tests {
 
     #[test]
     fn out_of_date_links_and_nodes_in_view_found_through_the_reference_agree_with_a_scan() {
-        let (model, mut chart) = synthetic_laid_out(12_000, DEFER_MIN_EDGES + 5_000, 5);
-        let view = visible(&model, &chart);
-        let mut cache = SceneCache::default();
-        cache.hold_back_slow_updates(false);
-        let mut scene = Scene::default();
-        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        let (model, mut chart, view, mut cache, mut scene) = streaming(5);
         let areas = [
             Bounds::from_corners([2000.0, 2000.0], [3600.0, 3000.0]),
             Bounds::from_corners([-500.0, 100.0], [900.0, 700.0]),
@@ -1716,12 +1718,7 @@ mod tests {
 
     #[test]
     fn after_a_layout_step_on_a_huge_chart_the_links_in_view_end_at_their_nodes() {
-        let (model, mut chart) = synthetic_laid_out(12_000, DEFER_MIN_EDGES + 5_000, 4);
-        let view = visible(&model, &chart);
-        let mut cache = SceneCache::default();
-        cache.hold_back_slow_updates(false);
-        let mut scene = Scene::default();
-        cache.ensure(&mut scene, &model, &chart, &view, 0);
+        let (model, mut chart, view, mut cache, mut scene) = streaming(4);
         // A layout step: every node moves.
         for (k, p) in chart.positions.values_mut().enumerate() {
             p[0] += 7.5 + (k % 7) as f32;
