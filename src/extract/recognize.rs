@@ -138,7 +138,7 @@ pub fn analyze(doc: &Document) -> DocOut {
     let dateline = st.dateline_country(&ranges);
     let weights = st.country_weights(dateline);
     st.home_country(&weights);
-    st.town_countries(&weights);
+    st.data_countries(&weights);
     st.writers_for_outlet();
     st.out
 }
@@ -1358,7 +1358,7 @@ impl<'a> State<'a> {
     /// country to a place or body the text names by them (`in Harstad`, `Silchar railway
     /// station`), when the text names that country: a town name alone says too little (there
     /// are fourteen Victorias).
-    fn town_countries(&mut self, weights: &[(String, usize)]) {
+    fn data_countries(&mut self, weights: &[(String, usize)]) {
         let g = self.g;
         let pick = |name: &str| -> Option<String> {
             g.town_countries(name)?
