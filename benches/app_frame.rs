@@ -21,7 +21,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use linkchart::app::{LinkchartApp, Source};
 use linkchart::chart::ChartState;
-use linkchart::layout::{ForceLayout, ForceParams, Graph, barabasi_albert, random_positions};
+use linkchart::layout::{barabasi_albert, lay_out_edges};
 use linkchart::model::Model;
 use linkchart::scene::synthetic::{synthetic, synthetic_from_edges, synthetic_laid_out};
 
@@ -192,19 +192,11 @@ fn ba_laid_out(n: usize) -> (Model, linkchart::chart::ChartState) {
     });
     let positions = cached.unwrap_or_else(|| {
         let started = std::time::Instant::now();
-        let mut layout = ForceLayout::new(
-            Graph::from_edges(n, &edges),
-            random_positions(n, 100.0, 1),
-            vec![false; n],
-            ForceParams::default(),
-        )
-        .expect("valid layout input");
-        let ran = layout.run(BA_ITERATIONS);
+        let (positions, ran) = lay_out_edges(n, &edges, BA_ITERATIONS).expect("valid layout input");
         eprintln!(
             "laid out BA {n}: {ran} iterations in {:.1} s",
             started.elapsed().as_secs_f32()
         );
-        let positions = layout.into_positions();
         let bytes: Vec<u8> = positions
             .iter()
             .flat_map(|p| p[0].to_le_bytes().into_iter().chain(p[1].to_le_bytes()))

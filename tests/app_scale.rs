@@ -18,6 +18,17 @@ use linkchart::scene::synthetic::synthetic_laid_out;
 const NODES: usize = 10_000;
 
 /// The app on a laid-out 10k-node, 50k-link chart, fitted to a 1280×800 window.
+/// The scene's shape of node `id` (it must be drawn).
+fn drawn_node(h: &Harness<'_, LinkchartApp>, id: EntityId) -> linkchart::scene::NodeShape {
+    h.state()
+        .scene()
+        .nodes
+        .iter()
+        .find(|n| n.id == id)
+        .cloned()
+        .expect("drawn")
+}
+
 fn big() -> Harness<'static, LinkchartApp> {
     let (model, chart) = synthetic_laid_out(NODES, 5 * NODES, 3);
     let mut app = LinkchartApp::new_for_test(Model::default());
@@ -99,13 +110,7 @@ fn zoomed_in_single_nodes_are_drawn_and_a_click_selects_exactly_that_node() {
     assert_eq!(h.state().canvas.hovered, Some(target));
     click_at(&mut h, at, Modifiers::NONE);
     assert_eq!(h.state().chart.selection, BTreeSet::from([target]));
-    let node = h
-        .state()
-        .scene()
-        .nodes
-        .iter()
-        .find(|n| n.id == target)
-        .expect("drawn");
+    let node = drawn_node(&h, target);
     assert!(node.selected, "the scene shows the selection");
     assert_eq!(
         h.state().scene_stats().builds,
@@ -199,13 +204,7 @@ fn panning_and_zooming_do_not_rebuild_the_scene_and_dragging_moves_in_place() {
     let during = h.state().scene_stats();
     assert_eq!(during.builds, before.builds, "no rebuild while dragging");
     assert!(during.position_updates > before.position_updates);
-    let drawn = h
-        .state()
-        .scene()
-        .nodes
-        .iter()
-        .find(|n| n.id == target)
-        .expect("drawn");
+    let drawn = drawn_node(&h, target);
     assert_eq!(drawn.center, moved, "the scene follows the drag");
 }
 
@@ -240,14 +239,7 @@ fn dropping_a_dragged_node_and_undoing_the_move_do_not_rebuild_the_scene() {
     h.run_steps(2);
     assert_eq!(h.state().chart.positions[&target], start);
     assert!(!h.state().chart.pinned.contains(&target));
-    let drawn = h
-        .state()
-        .scene()
-        .nodes
-        .iter()
-        .find(|n| n.id == target)
-        .expect("drawn")
-        .center;
+    let drawn = drawn_node(&h, target).center;
     assert_eq!(drawn, start, "the scene shows the node back where it was");
     assert_eq!(
         h.state().scene_stats().builds,
@@ -334,19 +326,12 @@ fn the_filters_panel_counts_once_and_again_after_a_model_edit() {
 /// there; zoomed in further, single nodes and links come back.
 #[test]
 fn the_crowded_core_of_a_hub_chart_is_drawn_merged_until_zoomed_in_further() {
-    use linkchart::layout::{ForceLayout, ForceParams, Graph, barabasi_albert, random_positions};
+    use linkchart::layout::{barabasi_albert, lay_out_edges};
     use linkchart::scene::synthetic::synthetic_from_edges;
     let n = 10_000;
     let edges = barabasi_albert(n, 5, 1);
-    let mut layout = ForceLayout::new(
-        Graph::from_edges(n, &edges),
-        random_positions(n, 100.0, 1),
-        vec![false; n],
-        ForceParams::default(),
-    )
-    .expect("valid layout input");
-    layout.run(150);
-    let (model, chart) = synthetic_from_edges(&edges, layout.positions(), 5);
+    let (positions, _) = lay_out_edges(n, &edges, 150).expect("valid layout input");
+    let (model, chart) = synthetic_from_edges(&edges, &positions, 5);
     let mut app = LinkchartApp::new_for_test(Model::default());
     app.set_model(model, Some(chart));
     let mut h = Harness::builder()

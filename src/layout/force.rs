@@ -317,6 +317,24 @@ impl ForceLayout {
     }
 }
 
+/// `edges` over `n` nodes laid out from [`random_positions`] (seed 1, no pins, default forces)
+/// for at most `iterations`: the positions and how many iterations ran. The chart of a plain
+/// edge list that tests and benchmarks draw.
+pub fn lay_out_edges(
+    n: usize,
+    edges: &[(u32, u32)],
+    iterations: usize,
+) -> Result<(Vec<[f32; 2]>, usize), LayoutError> {
+    let mut layout = ForceLayout::new(
+        crate::layout::Graph::from_edges(n, edges),
+        random_positions(n, 100.0, 1),
+        vec![false; n],
+        ForceParams::default(),
+    )?;
+    let ran = layout.run(iterations);
+    Ok((layout.into_positions(), ran))
+}
+
 /// Seeded random positions in a square sized for `n` nodes `edge_length` apart, centred on the
 /// origin: the usual start for [`ForceLayout`].
 pub fn random_positions(n: usize, edge_length: f32, seed: u64) -> Vec<[f32; 2]> {

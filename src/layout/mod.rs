@@ -16,7 +16,9 @@ pub mod job;
 pub mod simple;
 pub mod view;
 
-pub use force::{ForceLayout, ForceParams, LayoutError, StepReport, random_positions};
+pub use force::{
+    ForceLayout, ForceParams, LayoutError, StepReport, lay_out_edges, random_positions,
+};
 pub use graph::{Graph, barabasi_albert};
 pub use job::ForceJob;
 pub use view::{LayoutJob, LayoutKind, layout_view, view_edges};
