@@ -675,3 +675,39 @@ fn writers_of_a_byline_or_wire_credit_report_for_the_outlet() {
         Some("reporter for")
     );
 }
+
+#[test]
+fn a_currency_written_with_a_country_code_is_not_a_mention_of_the_country() {
+    let m = model(&[
+        "Argentina reached a deal on its US$20-billion programme. Argentina's reserves fell by \
+         US$4 billion. It will get US$2 billion. Central Bank Governor Santiago Bausili said the \
+         bank would buy US$5 billion.",
+    ]);
+    assert!(
+        !m.entities.iter().any(|e| e.name == "United States"),
+        "US$ is a currency"
+    );
+    assert_eq!(one(&m, "Santiago Bausili").countries, ["Argentina"]);
+}
+
+#[test]
+fn an_acronym_the_text_spells_out_keeps_that_meaning_over_a_known_one() {
+    let m = model(&[
+        "The Armed Forces of the Philippines (AFP) said its Western Command had sent a plane. \
+         AFP spokesperson Col. Rogelio Manalastas said 11 Chinese vessels were seen.",
+    ]);
+    let afp = same(&m, &["Armed Forces of the Philippines", "AFP"]);
+    assert_eq!(afp.countries, ["Philippines"]);
+    assert!(!m.entities.iter().any(|e| e.name == "Agence France-Presse"));
+    assert_eq!(one(&m, "Rogelio Manalastas").countries, ["Philippines"]);
+}
+
+#[test]
+fn the_head_of_an_international_body_does_not_take_the_texts_country() {
+    let m = model(&[
+        "Argentina reached a deal with the IMF. Argentina's Economy Minister Luis Caputo met \
+         IMF Managing Director Kristalina Georgieva in Washington. Argentina's peso rose.",
+    ]);
+    assert_eq!(one(&m, "Luis Caputo").countries, ["Argentina"]);
+    assert!(one(&m, "Kristalina Georgieva").countries.is_empty());
+}

@@ -125,6 +125,7 @@ pub fn analyze(doc: &Document) -> DocOut {
         outlet_fold: outlet.map(fold),
         outlet_name: outlet.unwrap_or(""),
         common_acronyms: FxHashSet::default(),
+        defined_acronyms: rustc_hash::FxHashMap::default(),
         credit_sents: FxHashSet::default(),
         byline_sents: FxHashSet::default(),
         out: DocOut {
@@ -174,11 +175,25 @@ struct State<'a> {
     outlet_fold: Option<String>,
     outlet_name: &'a str,
     common_acronyms: FxHashSet<String>,
+    /// Acronyms the text spells out (`Armed Forces of the Philippines (AFP)`): the candidate
+    /// that defines each. Later uses name that body, whatever else the letters stand for.
+    defined_acronyms: rustc_hash::FxHashMap<String, usize>,
     /// Sentences that are credits or bylines: their people write or photograph, they don't act.
     credit_sents: FxHashSet<u32>,
     /// Bylines and wire credits among them: their people write for the text's outlet.
     byline_sents: FxHashSet<u32>,
     out: DocOut,
+}
+
+/// `Armed Forces of the Philippines` spells `AFP`: the initials of its capitalised words.
+fn spells(name: &str, acronym: &str) -> bool {
+    let initials: String = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && initials == letters
 }
 
 fn title_case(s: &str) -> String {
@@ -430,7 +445,12 @@ impl<'a> State<'a> {
                 && i + 1 < b
                 && self.toks[i + 1].hyph
                 && self.toks[i + 1].cap;
-            if !t.cap && !particle_start {
+            // `US$2 billion`, `HK$`, `A$`: a currency, not a mention of the country.
+            let currency = self
+                .toks
+                .get(i + 1)
+                .is_some_and(|n| n.kind == Kind::Punct('$') && n.start == t.end);
+            if (!t.cap && !particle_start) || currency {
                 i += 1;
                 continue;
             }
@@ -442,6 +462,26 @@ impl<'a> State<'a> {
                 && !self.toks[i - 2].cap
             {
                 self.common_acronyms.insert(w.to_owned());
+                i += 1;
+                continue;
+            }
+            // `AFP spokesperson`, once the text has spelt out `Armed Forces of the Philippines
+            // (AFP)`: the text's own meaning, not the news agency.
+            if t.caps
+                && let Some(&k) = self.defined_acronyms.get(w)
+                && self.toks.get(i + 1).is_none_or(|n| !n.hyph)
+            {
+                let mut acr = self.out.cands[k].clone();
+                acr.sent = si;
+                acr.t0 = i;
+                acr.t1 = i + 1;
+                acr.span = t.span();
+                acr.surface = w.to_owned();
+                acr.acronym = true;
+                acr.alias_of = Some(k);
+                acr.role = None;
+                acr.pronoun = false;
+                self.push(acr);
                 i += 1;
                 continue;
             }
@@ -466,13 +506,18 @@ impl<'a> State<'a> {
                     )
                     && j + 1 < b
                     && self.word(j) == "of"
-                    && self.toks[j + 1].cap
-                    && self.g.lookup(self.word(j + 1)).is_some_and(|h| {
-                        matches!(
-                            self.g.entry(h).kind,
-                            EntityType::Country | EntityType::Place
-                        )
-                    });
+                    && {
+                        // `Armed Forces of the Philippines`
+                        let k = if self.word(j + 1) == "the" { j + 2 } else { j + 1 };
+                        k < b
+                            && self.toks[k].cap
+                            && self.gaz_at(k, b).is_some_and(|(_, h)| {
+                                matches!(
+                                    self.g.entry(h).kind,
+                                    EntityType::Country | EntityType::Place
+                                )
+                            })
+                    };
                 // `the Sinaloa cartel`: a body named after a place.
                 let place_body = entry.kind == EntityType::Place
                     && j < b
@@ -702,12 +747,18 @@ impl<'a> State<'a> {
             let t = self.toks[j + 1];
             let c = &self.out.cands[k];
             // `MEXICO CITY (AP) —`: a place is not spelled out by a known body's acronym.
+            let letters = t.text(self.text);
             let known_other = self
                 .g
-                .lookup(t.text(self.text))
+                .lookup(letters)
                 .is_some_and(|h| c.gaz != Some(h.entry));
-            if matches!(c.etype, EntityType::Place | EntityType::Country) || known_other {
+            if matches!(c.etype, EntityType::Place | EntityType::Country)
+                || (known_other && !spells(&c.surface, letters))
+            {
                 return j;
+            }
+            if known_other {
+                self.defined_acronyms.insert(letters.to_owned(), k);
             }
             let mut acr = c.clone();
             acr.t0 = j + 1;
@@ -807,13 +858,14 @@ impl<'a> State<'a> {
                     break;
                 }
                 // A known country or demonym after a name starts a new one (`Trump Iran`),
-                // except after `of` (`Supreme Court of Kenya`, `Embassy of China`).
+                // except after `of` (`Supreme Court of Kenya`, `Armed Forces of the Philippines`).
                 if self
                     .g
                     .lookup(w)
                     .is_some_and(|h| self.g.entry(h).kind == EntityType::Country)
                     && !lx::is_org_head(&fold(w))
                     && self.word(j - 1) != "of"
+                    && !(self.word(j - 1) == "the" && j >= i + 2 && self.word(j - 2) == "of")
                 {
                     break;
                 }
@@ -1329,7 +1381,24 @@ impl<'a> State<'a> {
             .filter_map(|c| g.entries[c.gaz? as usize].country.as_deref())
             .filter(|&cn| cn != home && home_weight >= 2 * weight(cn))
             .collect();
-        for c in &mut self.out.cands {
+        // `IMF Managing Director Kristalina Georgieva`: the title is an international body's.
+        let international_title: FxHashSet<usize> = self
+            .out
+            .cands
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.etype == EntityType::Person && c.role.is_some())
+            .filter(|(_, c)| {
+                self.out.cands.iter().any(|o| {
+                    o.sent == c.sent
+                        && o.t1 == c.t0
+                        && o.etype == EntityType::Organization
+                        && o.gaz.is_some_and(|e| g.entries[e as usize].country.is_none())
+                })
+            })
+            .map(|(k, _)| k)
+            .collect();
+        for (k, c) in self.out.cands.iter_mut().enumerate() {
             if c.generic
                 && let Some(e) = c.gaz
                 && let Some(cn) = g.entries[e as usize].country.as_deref()
@@ -1342,6 +1411,7 @@ impl<'a> State<'a> {
             }
             let person = c.etype == EntityType::Person
                 && (c.role.is_some() || domestic)
+                && !international_title.contains(&k)
                 && !self.credit_sents.contains(&c.sent);
             let body = matches!(c.etype, EntityType::Organization | EntityType::Facility)
                 && c.gaz.is_none()
