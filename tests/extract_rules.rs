@@ -711,3 +711,26 @@ fn the_head_of_an_international_body_does_not_take_the_texts_country() {
     assert_eq!(one(&m, "Luis Caputo").countries, ["Argentina"]);
     assert!(one(&m, "Kristalina Georgieva").countries.is_empty());
 }
+
+#[test]
+fn a_role_at_a_body_links_the_person_to_it_and_gives_its_country() {
+    let m = model(&[
+        "Greek shipowner Aegean Crest Maritime filed a claim on Monday. \"We did nothing \
+         wrong,\" Nikos Valassakis, chief executive of Aegean Crest, told reporters. Helen \
+         Wragg, a spokeswoman for Marlowe, declined to comment. Elizabeth Rosenberg, a senior \
+         fellow at the Center for a New American Security, said the claim would fail.",
+    ]);
+    let owner = same(&m, &["Aegean Crest Maritime", "Aegean Crest"]);
+    assert_eq!(owner.kind, EntityType::Organization);
+    assert_eq!(owner.countries, ["Greece"]);
+    assert_eq!(
+        linked(&m, "Nikos Valassakis", "Aegean Crest Maritime").as_deref(),
+        Some("executive of")
+    );
+    assert_eq!(one(&m, "Nikos Valassakis").countries, ["Greece"]);
+    assert_eq!(one(&m, "Marlowe").kind, EntityType::Organization);
+    assert_eq!(
+        one(&m, "Center for a New American Security").kind,
+        EntityType::Organization
+    );
+}

@@ -1067,7 +1067,17 @@ set_fn!(is_org_head, ORG_HEADS);
 set_fn!(is_facility_head, FACILITY_HEADS);
 set_fn!(is_place_head, PLACE_HEADS);
 set_fn!(is_event_head, EVENT_HEADS);
-set_fn!(is_body_noun, BODY_NOUNS);
+set_fn!(is_listed_body_noun, BODY_NOUNS);
+
+/// A common noun for a body (`firm`, `insurer`), also the compounds news writes in one word:
+/// `chipmaker`, `drugmaker`, `shipbuilder`, `shipowner`.
+pub fn is_body_noun(w: &str) -> bool {
+    is_listed_body_noun(w)
+        || (w.len() >= 8
+            && ["maker", "builder", "owner", "producer"]
+                .iter()
+                .any(|tail| w.ends_with(tail)))
+}
 set_fn!(is_vessel_noun, VESSEL_NOUNS);
 set_fn!(is_compound_tail, COMPOUND_TAILS);
 
@@ -1154,6 +1164,20 @@ const BODY_NOUNS: &[&str] = &[
     "shipper",
     "contractor",
     "consultancy",
+    "underwriter",
+    "syndicate",
+    "utility",
+    "provider",
+    "platform",
+    "exporter",
+    "importer",
+    "trader",
+    "brokerage",
+    "foundation",
+    "hospital",
+    "laboratory",
+    "outfit",
+    "fund",
 ];
 
 /// Words that, written in a sentence, hedge what it says.
@@ -1335,26 +1359,6 @@ const RELATION_WORDS: &[&str] = &[
     "sacked",
     "appointed",
     "nominated",
-    "fellow",
-    "president",
-    "secretary",
-    "minister",
-    "director",
-    "chief",
-    "chairman",
-    "ceo",
-    "head",
-    "leader",
-    "advisor",
-    "adviser",
-    "official",
-    "officials",
-    "professor",
-    "editor",
-    "correspondent",
-    "ambassador",
-    "envoy",
-    "founder",
 ];
 set_fn!(is_relation_word, RELATION_WORDS);
 
@@ -1431,7 +1435,7 @@ pub fn is_speech_verb(word: &str) -> bool {
 /// Relation verbs and nouns: a word that, between two names, states how they relate.
 /// Returns the label and whether the relation is directed.
 pub fn relation(word: &str, next: &str) -> Option<(&'static str, bool)> {
-    if !is_relation_word(word) {
+    if !is_relation_word(word) && !is_affiliation_word(word) {
         return None;
     }
     let l = match word {
@@ -1469,17 +1473,95 @@ pub fn relation(word: &str, next: &str) -> Option<(&'static str, bool)> {
         }
         "elected" | "defeated" | "beat" | "won" => "defeated",
         "employed" | "hired" | "fired" | "sacked" | "appointed" | "nominated" => "appointed",
-        "fellow" | "president" | "secretary" | "minister" | "director" | "chief" | "chairman"
-        | "ceo" | "head" | "leader" | "advisor" | "adviser" | "official" | "officials"
-        | "professor" | "editor" | "correspondent" | "ambassador" | "envoy" | "founder"
-            if matches!(next, "of" | "at" | "for" | "to" | "in") =>
-        {
+        w if is_affiliation_word(w) && matches!(next, "of" | "at" | "for" | "to" | "in") => {
             return Some((role_label(word, next), true));
         }
         "with" if false => "with",
         _ => return None,
     };
     Some((l, true))
+}
+
+/// Roles that tie a person to the body named after them: `chief executive of Aegean Crest`,
+/// `a partner at Cleary Gottlieb`, `chief economist at Ecolatina`.
+const AFFILIATION_WORDS: &[&str] = &[
+    "fellow",
+    "president",
+    "secretary",
+    "minister",
+    "director",
+    "chief",
+    "chairman",
+    "ceo",
+    "head",
+    "leader",
+    "advisor",
+    "adviser",
+    "official",
+    "officials",
+    "professor",
+    "editor",
+    "correspondent",
+    "ambassador",
+    "envoy",
+    "founder",
+    "executive",
+    "partner",
+    "lawyer",
+    "attorney",
+    "counsel",
+    "economist",
+    "analyst",
+    "researcher",
+    "lecturer",
+    "scientist",
+    "strategist",
+    "manager",
+    "consultant",
+    "commissioner",
+    "governor",
+    "chairwoman",
+    "coordinator",
+    "representative",
+];
+set_fn!(is_affiliation_word, AFFILIATION_WORDS);
+
+/// Link labels that say what a person serves: the person shares its country (`Pentagon
+/// spokesman` → United States, `economist at Ecolatina` → Argentina).
+pub fn is_affiliation_label(label: &str) -> bool {
+    matches!(
+        label,
+        "spokesman for"
+            | "serves in"
+            | "secretary of"
+            | "president of"
+            | "minister of"
+            | "envoy of"
+            | "head of"
+            | "leader in"
+            | "commander of"
+            | "official of"
+            | "member of"
+            | "chief executive of"
+            | "executive of"
+            | "director of"
+            | "chairman of"
+            | "founder of"
+            | "fellow at"
+            | "journalist at"
+            | "advisor to"
+            | "photographer for"
+            | "professor at"
+            | "partner at"
+            | "economist at"
+            | "analyst at"
+            | "researcher at"
+            | "works for"
+            | "governor of"
+            | "leads"
+            | "joined"
+            | "founded"
+    )
 }
 
 fn role_label(word: &str, prep: &str) -> &'static str {
@@ -1498,6 +1580,17 @@ fn role_label(word: &str, prep: &str) -> &'static str {
         ("editor", _) | ("correspondent", _) => "journalist at",
         ("ambassador", _) | ("envoy", _) => "envoy to",
         ("founder", _) => "founder of",
+        ("executive", _) => "executive of",
+        ("partner", _) => "partner at",
+        ("lawyer" | "attorney" | "counsel", _) => "lawyer for",
+        ("economist", _) => "economist at",
+        ("analyst", _) => "analyst at",
+        ("researcher" | "scientist" | "lecturer", _) => "researcher at",
+        ("strategist" | "manager" | "consultant", _) => "works for",
+        ("commissioner", _) => "commissioner of",
+        ("governor", _) => "governor of",
+        ("chairwoman", _) => "chairman of",
+        ("coordinator" | "representative", _) => "represents",
         _ => "member of",
     }
 }

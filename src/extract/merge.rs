@@ -9,6 +9,7 @@ use crate::model::{
 };
 
 use super::gazetteer::{Gazetteer, fold};
+use super::lexicon as lx;
 use super::recognize::{Cand, DocOut};
 
 /// Suffixes that do not count as a person's last name.
@@ -584,32 +585,7 @@ fn build_links(
     }
     // Affiliation through what a person serves: `Pentagon spokesman` → United States.
     for (a, b, label, _) in &stated {
-        if !matches!(
-            *label,
-            "spokesman for"
-                | "serves in"
-                | "secretary of"
-                | "president of"
-                | "minister of"
-                | "envoy of"
-                | "head of"
-                | "leader in"
-                | "commander of"
-                | "official of"
-                | "member of"
-                | "chief executive of"
-                | "director of"
-                | "chairman of"
-                | "founder of"
-                | "fellow at"
-                | "journalist at"
-                | "advisor to"
-                | "photographer for"
-                | "professor at"
-                | "leads"
-                | "joined"
-                | "founded"
-        ) {
+        if !lx::is_affiliation_label(label) {
             continue;
         }
         let (ai, bi) = (a.0 as usize, b.0 as usize);

@@ -858,7 +858,8 @@ impl<'a> State<'a> {
                     break;
                 }
                 // A known country or demonym after a name starts a new one (`Trump Iran`),
-                // except after `of` (`Supreme Court of Kenya`, `Armed Forces of the Philippines`).
+                // except after `of` (`Supreme Court of Kenya`, `Armed Forces of the Philippines`)
+                // and in a body named for a cause (`Center for a New American Security`).
                 if self
                     .g
                     .lookup(w)
@@ -866,6 +867,7 @@ impl<'a> State<'a> {
                     && !lx::is_org_head(&fold(w))
                     && self.word(j - 1) != "of"
                     && !(self.word(j - 1) == "the" && j >= i + 2 && self.word(j - 2) == "of")
+                    && !(i + 1..j).any(|k| self.word(k) == "for")
                 {
                     break;
                 }
@@ -2014,6 +2016,19 @@ impl<'a> State<'a> {
                 continue;
             }
             if s != o && !pairs.contains(&(o, s)) {
+                // `Helen Wragg, a spokeswoman for Marlowe`: a person's role is held in a body.
+                // Not a piece of a longer name the chunker split (`Causa en Común`).
+                let ot1 = self.out.cands[o].t1;
+                let cap_at = |k: usize| k < b && self.toks[k].is_word() && self.toks[k].cap;
+                let piece = cap_at(ot1)
+                    || (ot1 < b && self.toks[ot1].is_word() && cap_at(ot1 + 1));
+                if (lx::is_affiliation_word(w) || label == "spokesman for")
+                    && !piece
+                    && self.out.cands[s].etype == EntityType::Person
+                    && self.out.cands[o].etype == EntityType::Other
+                {
+                    self.out.cands[o].etype = EntityType::Organization;
+                }
                 relate(&mut self.out.rels, &mut pairs, (s, o), label, si);
             }
         }
