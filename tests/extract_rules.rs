@@ -734,3 +734,54 @@ fn a_role_at_a_body_links_the_person_to_it_and_gives_its_country() {
         EntityType::Organization
     );
 }
+
+#[test]
+fn a_ministers_portfolio_is_part_of_the_title_not_of_the_name() {
+    let m = model(&[
+        "Minister of Energy and Mines Alfredo Cárdenas said the permit stands. The Ministry of \
+         Energy and Mines rejected the claim. Minister for Enterprise, Tourism and Employment \
+         Peter Burke spoke to the minister.",
+    ]);
+    assert_eq!(one(&m, "Alfredo Cárdenas").kind, EntityType::Person);
+    assert_eq!(one(&m, "Peter Burke").kind, EntityType::Person);
+    assert_eq!(
+        one(&m, "Ministry of Energy and Mines").kind,
+        EntityType::Organization
+    );
+    for wrong in [
+        "Energy",
+        "Mines Alfredo Cárdenas",
+        "Tourism",
+        "Employment Peter Burke",
+    ] {
+        assert!(
+            !m.entities.iter().any(|e| e.name == wrong),
+            "{wrong} is not an entity"
+        );
+    }
+}
+
+#[test]
+fn honorifics_are_titles_and_a_given_name_alone_names_the_same_person() {
+    let m = model(&[
+        "Datuk Seri Rahmat Hashim denied the charges in Kuala Lumpur. Tan Sri Azam Baki said \
+         Rahmat would be charged again. Public Prosecutor Nurul Huda told the court the money \
+         moved.",
+    ]);
+    same(&m, &["Rahmat Hashim", "Rahmat"]);
+    assert_eq!(one(&m, "Azam Baki").kind, EntityType::Person);
+    assert_eq!(one(&m, "Nurul Huda").kind, EntityType::Person);
+}
+
+#[test]
+fn the_last_words_of_a_bodys_name_name_it_later_and_a_towns_name_can_be_a_surname() {
+    let m = model(&[
+        "Argentina reached a deal with the International Monetary Fund. The Fund's board will \
+         vote. The Philippine Coast Guard said a ship was hit. The Coast Guard said two were \
+         hurt. Mohamed Abdi Farah, a district commissioner, said Farah had warned them.",
+    ]);
+    same(&m, &["International Monetary Fund", "Fund"]);
+    let pcg = same(&m, &["Philippine Coast Guard", "Coast Guard"]);
+    assert!(!pcg.countries.contains(&"United States".to_owned()));
+    same(&m, &["Mohamed Abdi Farah", "Farah"]);
+}

@@ -63,6 +63,17 @@ fn type_rank(t: EntityType) -> usize {
     }
 }
 
+/// The type a head word gives a name (`ministry`, `air base`'s `base`).
+fn head_type_of(w: &str) -> Option<EntityType> {
+    if super::lexicon::is_org_head(w) {
+        Some(EntityType::Organization)
+    } else if super::lexicon::is_facility_head(w) {
+        Some(EntityType::Facility)
+    } else {
+        None
+    }
+}
+
 fn key_of_multi(c: &Cand) -> String {
     let mut k = c.words.join(" ");
     if let Some(s) = k.strip_prefix("the ") {
@@ -151,6 +162,40 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
     let mut stems: FxHashMap<String, Vec<(usize, String)>> = FxHashMap::default();
     let mut prefixes: FxHashMap<String, Vec<(usize, String)>> = FxHashMap::default();
     let mut initials: FxHashMap<String, Vec<(usize, String)>> = FxHashMap::default();
+    // The last words of a body's name, ending in a head word (`the Fund` for the International
+    // Monetary Fund, `the Coast Guard`, `the Foreign Ministry`): per document, the bodies each
+    // may stand for.
+    let mut tails: FxHashMap<(usize, String), FxHashSet<String>> = FxHashMap::default();
+    for (d, out) in outs.iter().enumerate() {
+        for c in &out.cands {
+            if matches!(c.etype, EntityType::Organization | EntityType::Facility)
+                && c.alias_of.is_none()
+                && !c.acronym
+                && !c.generic
+            {
+                let (name, key) = match c.gaz {
+                    Some(e) => {
+                        let name = &g.entries[e as usize].name;
+                        (fold(name), format!("g\u{1f}{name}"))
+                    }
+                    None => (c.words.join(" "), key_of_multi(c)),
+                };
+                let ws: Vec<&str> = name.split(' ').collect();
+                for n in 1..ws.len() {
+                    let tail = &ws[ws.len() - n..];
+                    if head_type_of(tail[n - 1]).is_some()
+                        && !matches!(tail[0], "of" | "and" | "for" | "the" | "&")
+                        && !ws[..ws.len() - n].contains(&"of")
+                    {
+                        tails
+                            .entry((d, tail.join(" ")))
+                            .or_default()
+                            .insert(key.clone());
+                    }
+                }
+            }
+        }
+    }
     for (d, out) in outs.iter().enumerate() {
         for c in &out.cands {
             // Known bodies with a head word: `Haqqani network` → `haqqani`.
@@ -237,11 +282,23 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
         *doc_clusters[d].entry(id).or_default() += 1;
     }
 
+    // The one person this document names in full whose family name is the candidate's one word.
+    let surname_in_doc = |c: &Cand, d: usize| -> Option<usize> {
+        let w = c.words.first().filter(|_| c.words.len() == 1)?;
+        let mut ids = doc_clusters[d]
+            .keys()
+            .copied()
+            .filter(|&id| clusters[id].1 == *w || clusters[id].2 == *w);
+        let id = ids.next()?;
+        ids.next().is_none().then_some(id)
+    };
+
     // 2. A key for every candidate.
     let mut keys: Vec<Vec<Option<String>>> = Vec::with_capacity(outs.len());
     // Acronyms defined in brackets (`European Hospital and Healthcare Federation (HOPE)`,
     // `Ministry of Defence (MoD)`), whatever their letters: later uses name the same body.
     let mut defined: FxHashMap<String, Vec<(usize, String)>> = FxHashMap::default();
+    let mut retargeted: FxHashSet<(usize, usize)> = FxHashSet::default();
     for (d, out) in outs.iter().enumerate() {
         let mut dk: Vec<Option<String>> = Vec::with_capacity(out.cands.len());
         for (k, c) in out.cands.iter().enumerate() {
@@ -261,6 +318,31 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 && let Some(k) = defined.get(c.words[0].as_str()).and_then(|v| unique(v, d))
             {
                 Some(k)
+            } else if let Some(body) = (matches!(
+                c.etype,
+                EntityType::Organization | EntityType::Facility | EntityType::Other
+            ) && (c.gaz.is_none() || c.generic)
+                && !c.acronym)
+                .then(|| {
+                    let name = c.words.join(" ");
+                    tails.get(&(d, name.strip_prefix("the ").unwrap_or(&name).to_owned()))
+                })
+                .flatten()
+                .filter(|keys| keys.len() == 1)
+                .and_then(|keys| keys.iter().next().cloned())
+            {
+                if c.gaz.is_some() {
+                    retargeted.insert((d, k));
+                }
+                Some(body)
+            } else if let Some(id) = c
+                .gaz
+                .filter(|&e| g.entries[e as usize].kind == EntityType::Place)
+                .and_then(|_| surname_in_doc(c, d))
+            {
+                // `Farah`, `Lin`: a town's name that is the surname of someone this text
+                // names in full is that person.
+                Some(format!("p\u{1f}{id}"))
             } else if let Some(e) = c.gaz {
                 Some(format!("g\u{1f}{}", g.entries[e as usize].name))
             } else if let Some(k) = (c.words.len() >= 2
@@ -292,6 +374,13 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                     .map(|(id, n)| (*id, *n))
                     .collect();
                 let in_corpus: Vec<usize> = by_last.get(w).cloned().unwrap_or_default();
+                // `Rahmat` for `Datuk Seri Rahmat Hashim`, `Harvinderjit` for `Harvinderjit
+                // Singh Gill`: names without a family name are shortened to the given name.
+                let by_given: Vec<usize> = doc_clusters[d]
+                    .keys()
+                    .copied()
+                    .filter(|&id| clusters[id].0 == w)
+                    .collect();
                 let person = if !in_doc.is_empty() {
                     in_doc
                         .iter()
@@ -299,6 +388,8 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                         .map(|(id, _)| *id)
                 } else if in_corpus.len() == 1 && !c.acronym {
                     Some(in_corpus[0])
+                } else if by_given.len() == 1 && !c.acronym {
+                    Some(by_given[0])
                 } else {
                     None
                 };
@@ -372,10 +463,14 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 Some(s) => s.1 += 1,
                 None => grp.surfaces.push((surface, 1, multi)),
             }
-            if c.gaz.is_some() {
-                grp.gaz = grp.gaz.or(c.gaz);
+            // A generic name read as the text's own body (`the Coast Guard` after the
+            // Philippine Coast Guard) brings neither the data's body nor its country.
+            let own = retargeted.contains(&(d, k));
+            let gaz = c.gaz.filter(|_| !own);
+            if gaz.is_some() {
+                grp.gaz = grp.gaz.or(gaz);
             }
-            let w = if c.gaz.is_some() {
+            let w = if gaz.is_some() {
                 100
             } else if c.strong {
                 3
@@ -383,7 +478,7 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 1
             };
             grp.votes[type_rank(c.etype)] += w;
-            for cn in &c.countries {
+            for cn in c.countries.iter().filter(|_| !own) {
                 match grp.countries.iter_mut().find(|(n, _)| n == cn) {
                     Some(x) => x.1 += 1,
                     None => grp.countries.push((cn.clone(), 1)),

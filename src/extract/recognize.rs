@@ -508,7 +508,11 @@ impl<'a> State<'a> {
                     && self.word(j) == "of"
                     && {
                         // `Armed Forces of the Philippines`
-                        let k = if self.word(j + 1) == "the" { j + 2 } else { j + 1 };
+                        let k = if self.word(j + 1) == "the" {
+                            j + 2
+                        } else {
+                            j + 1
+                        };
                         k < b
                             && self.toks[k].cap
                             && self.gaz_at(k, b).is_some_and(|(_, h)| {
@@ -587,7 +591,16 @@ impl<'a> State<'a> {
             }
             if !from_gaz {
                 let lw = fold(w);
+                // `Minister of Energy Rosa Quispe said …` opening a sentence is a title, though
+                // the text also writes `minister`.
+                let cap_at = |k: usize| k < b && self.toks[k].is_word() && self.toks[k].cap;
+                let title_first = lx::is_title(&lw)
+                    && (cap_at(i + 1)
+                        || (i + 1 < b
+                            && matches!(self.word(i + 1), "of" | "for")
+                            && cap_at(i + 2)));
                 if (self.initial(i, a)
+                    && !title_first
                     && (lx::is_common_word(&lw) || self.lower.contains(lw.as_str())))
                     || lx::is_skip_word(&lw)
                     // `We’re`, `They’ve`, `Don’t`: a contraction is no name.
@@ -809,6 +822,11 @@ impl<'a> State<'a> {
                     j += 2;
                     continue;
                 }
+                // `Minister for Enterprise, Tourism and Employment`
+                Kind::Punct(',') if self.portfolio_goes_on(i, j) => {
+                    j += 1;
+                    continue;
+                }
                 Kind::Word => {}
                 _ => break,
             }
@@ -875,6 +893,11 @@ impl<'a> State<'a> {
                 continue;
             }
             let next_cap = j + 1 < b && self.toks[j + 1].is_word() && self.toks[j + 1].cap;
+            // `Ministry of Energy and Mines`, `Minister of Maritime Affairs and Insular Policy`
+            if w == "and" && self.portfolio_goes_on(i, j) {
+                j += 1;
+                continue;
+            }
             // `the Competition and Markets Authority`, `the Independent Electoral and Boundaries
             // Commission`: after `the`, unknown words joined by `and` to a run ending in a head.
             if w == "and"
@@ -890,7 +913,10 @@ impl<'a> State<'a> {
                 continue;
             }
             // `Sanaa Center for Strategic Studies`, `Center for a New American Security`.
-            if w == "for" && head_type(&fold(self.word(j - 1))).is_some() {
+            if w == "for" && {
+                let prev = fold(self.word(j - 1));
+                head_type(&prev).is_some() || lx::is_title(&prev)
+            } {
                 let k = if j + 2 < b && matches!(self.word(j + 1), "a" | "the") {
                     j + 2
                 } else {
@@ -941,6 +967,36 @@ impl<'a> State<'a> {
         j
     }
 
+    /// At token `j` (`and` or a comma) inside a run from `i`: the run is a title or body
+    /// followed by `of`/`for` and portfolio words (`Minister of Energy`), and a portfolio
+    /// word follows `j` (`and Mines`), so the portfolio goes on.
+    fn portfolio_goes_on(&self, i: usize, j: usize) -> bool {
+        let next = j + 1;
+        if next >= self.toks.len()
+            || !self.toks[next].is_word()
+            || !self.toks[next].cap
+            || !lx::is_portfolio(&fold(self.word(next)))
+        {
+            return false;
+        }
+        let Some(p) = (i + 1..j)
+            .rev()
+            .find(|&p| matches!(self.word(p), "of" | "for"))
+        else {
+            return false;
+        };
+        let owner = fold(self.word(p - 1));
+        (head_type(&owner).is_some() || lx::is_title(&owner))
+            && (p + 1..j).all(|k| {
+                let t = self.toks[k];
+                t.kind == Kind::Punct(',')
+                    || (t.is_word() && {
+                        let w = fold(t.text(self.text));
+                        w == "and" || lx::is_portfolio(&w)
+                    })
+            })
+    }
+
     fn name_end_before_hyphen(&self, _i: usize, j: usize) -> usize {
         j - 1
     }
@@ -979,13 +1035,22 @@ impl<'a> State<'a> {
             let mut k = 0;
             while k < n {
                 let w = folded[k].trim_end_matches('.');
-                if lx::is_title(w) && !(self.toks[idx[k]].caps && w.len() > 3) {
+                // `Tan Sri Azam Baki`, `Datuk Seri Rahmat Hashim`: Malaysian honorifics.
+                let honorific = (matches!(w, "tan" | "puan" | "toh")
+                    && folded
+                        .get(k + 1)
+                        .is_some_and(|x| matches!(x.as_str(), "sri" | "seri" | "puan")))
+                    || (title.is_some() && r == k && matches!(w, "sri" | "seri"));
+                if (lx::is_title(w) && !(self.toks[idx[k]].caps && w.len() > 3)) || honorific {
                     title = Some(w.to_owned());
                     k += 1;
                     r = k;
                     continue;
                 }
-                if lx::is_role_modifier(w) || (w == "of" && title.is_some()) {
+                // `Minister of Energy and Mines Alfredo Cárdenas`
+                let portfolio =
+                    title.is_some() && (matches!(w, "of" | "for" | "and") || lx::is_portfolio(w));
+                if lx::is_role_modifier(w) || portfolio {
                     k += 1;
                     continue;
                 }
@@ -1395,7 +1460,8 @@ impl<'a> State<'a> {
                     o.sent == c.sent
                         && o.t1 == c.t0
                         && o.etype == EntityType::Organization
-                        && o.gaz.is_some_and(|e| g.entries[e as usize].country.is_none())
+                        && o.gaz
+                            .is_some_and(|e| g.entries[e as usize].country.is_none())
                 })
             })
             .map(|(k, _)| k)
@@ -2020,8 +2086,7 @@ impl<'a> State<'a> {
                 // Not a piece of a longer name the chunker split (`Causa en Común`).
                 let ot1 = self.out.cands[o].t1;
                 let cap_at = |k: usize| k < b && self.toks[k].is_word() && self.toks[k].cap;
-                let piece = cap_at(ot1)
-                    || (ot1 < b && self.toks[ot1].is_word() && cap_at(ot1 + 1));
+                let piece = cap_at(ot1) || (ot1 < b && self.toks[ot1].is_word() && cap_at(ot1 + 1));
                 if (lx::is_affiliation_word(w) || label == "spokesman for")
                     && !piece
                     && self.out.cands[s].etype == EntityType::Person
