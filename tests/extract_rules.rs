@@ -785,3 +785,15 @@ fn the_last_words_of_a_bodys_name_name_it_later_and_a_towns_name_can_be_a_surnam
     assert!(!pcg.countries.contains(&"United States".to_owned()));
     same(&m, &["Mohamed Abdi Farah", "Farah"]);
 }
+
+#[test]
+fn a_place_the_data_does_not_know_in_a_text_about_one_country_is_in_it() {
+    let m = model(&[
+        "MOGADISHU, Somalia - Somali forces retook the village of Cowsweyne on Monday. Somalia's \
+         army said al-Shabaab fighters fled toward Cal Miskaad. Somali officials said the \
+         operation would go on. Hassan Ali Makki, a senior figure in the group's Radwan Force, \
+         was not there.",
+    ]);
+    assert_eq!(one(&m, "Cowsweyne").countries, ["Somalia"]);
+    assert_eq!(one(&m, "Hassan Ali Makki").kind, EntityType::Person);
+}

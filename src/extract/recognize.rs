@@ -1484,7 +1484,12 @@ impl<'a> State<'a> {
             let body = matches!(c.etype, EntityType::Organization | EntityType::Facility)
                 && c.gaz.is_none()
                 && (domestic || c.words.last().is_some_and(|w| lx::is_state_head(w)));
-            if person || body {
+            // `Cowsweyne`, `Tessalit`: a place the data does not know, in a text about one
+            // country, is in it.
+            let place = matches!(c.etype, EntityType::Place | EntityType::Other)
+                && c.gaz.is_none()
+                && domestic;
+            if person || body || place {
                 c.home = Some(home.clone());
             }
         }
@@ -1896,6 +1901,13 @@ impl<'a> State<'a> {
                 let mut k = t1 + 2;
                 while k < b && k < t1 + 7 {
                     let tk = self.toks[k];
+                    // `, a senior figure in the group's …`: the noun after a preposition
+                    // describes something else.
+                    if tk.is_word()
+                        && matches!(self.word(k), "in" | "of" | "at" | "for" | "with" | "from")
+                    {
+                        break;
+                    }
                     if tk.is_word() && !tk.cap && lx::is_body_noun(self.word(k)) {
                         after = true;
                         break;
