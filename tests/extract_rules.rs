@@ -797,3 +797,32 @@ fn a_place_the_data_does_not_know_in_a_text_about_one_country_is_in_it() {
     assert_eq!(one(&m, "Cowsweyne").countries, ["Somalia"]);
     assert_eq!(one(&m, "Hassan Ali Makki").kind, EntityType::Person);
 }
+
+#[test]
+fn a_spokesman_for_the_ministry_speaks_for_the_ministry_named_before() {
+    let m = model(&[
+        "China's Ministry of Commerce condemned the decision. \"The US side has abused export \
+         controls,\" ministry spokesman Lin Hao told a briefing in Beijing.",
+    ]);
+    assert_eq!(
+        linked(&m, "Lin Hao", "Ministry of Commerce").as_deref(),
+        Some("spokesman for")
+    );
+    assert_eq!(
+        linked(&m, "United States", "Lin Hao").as_deref(),
+        Some("mentioned with")
+    );
+    assert_eq!(one(&m, "Lin Hao").countries, ["China"]);
+}
+
+#[test]
+fn a_president_in_a_text_about_one_country_is_its_president() {
+    let m = model(&[
+        "MOGADISHU, Somalia - Somali forces retook the town on Monday. Somalia's army said the \
+         fighters fled. President Hassan Sheikh Mohamud declared total war on the insurgents.",
+    ]);
+    assert_eq!(
+        linked(&m, "Hassan Sheikh Mohamud", "Somalia").as_deref(),
+        Some("president of")
+    );
+}

@@ -967,6 +967,34 @@ impl<'a> State<'a> {
         j
     }
 
+    /// The body a common noun stands for (`the ministry`, `company spokeswoman`): the last
+    /// organisation named before candidate `c`, in its sentence or the two before, whose name
+    /// ends in that noun (`Ministry of Commerce` for `ministry`) or that the noun describes
+    /// (`company`, `firm` for any organisation not known as a state body).
+    fn body_by_head(&self, noun: &str, c: usize, si: u32) -> Option<usize> {
+        let cands = &self.out.cands;
+        let head_of = |q: usize| -> bool {
+            let cd = &cands[q];
+            if cd.etype != EntityType::Organization || cd.alias_of.is_some() {
+                return false;
+            }
+            let name = fold(&cd.surface);
+            let ws: Vec<&str> = name.split(' ').collect();
+            let named = ws.last() == Some(&noun)
+                || ws
+                    .iter()
+                    .position(|w| *w == "of")
+                    .is_some_and(|p| p > 0 && ws[p - 1] == noun);
+            named
+                || (matches!(noun, "company" | "firm" | "group")
+                    && !ws.iter().any(|w| lx::is_state_head(w)))
+        };
+        (0..c)
+            .rev()
+            .take_while(|&q| cands[q].sent + 2 >= si)
+            .find(|&q| head_of(q))
+    }
+
     /// At token `j` (`and` or a comma) inside a run from `i`: the run is a title or body
     /// followed by `of`/`for` and portfolio words (`Minister of Energy`), and a portfolio
     /// word follows `j` (`and Mines`), so the portfolio goes on.
@@ -1493,6 +1521,41 @@ impl<'a> State<'a> {
                 c.home = Some(home.clone());
             }
         }
+        // `President Hassan Sheikh Mohamud` in a text about Somalia: the head of state or a
+        // minister the title names without a body is the home country's.
+        if domestic
+            && let Some(country) = self.out.cands.iter().position(|c| {
+                c.etype == EntityType::Country
+                    && c.gaz.is_some_and(|e| g.entries[e as usize].name == home)
+            })
+        {
+            let mut pairs: FxHashSet<(usize, usize)> = FxHashSet::default();
+            for k in 0..self.out.cands.len() {
+                let c = &self.out.cands[k];
+                let Some(label) = c
+                    .role
+                    .as_deref()
+                    .filter(|r| {
+                        matches!(
+                            *r,
+                            "president" | "minister" | "premier" | "chancellor" | "king" | "queen"
+                        )
+                    })
+                    .map(lx::title_label)
+                else {
+                    continue;
+                };
+                if c.etype != EntityType::Person
+                    || c.alias_of.is_some()
+                    || c.home.as_deref() != Some(home.as_str())
+                    || self.out.rels.iter().any(|r| r.a == k)
+                {
+                    continue;
+                }
+                let sent = c.sent;
+                relate(&mut self.out.rels, &mut pairs, (k, country), label, sent);
+            }
+        }
         self.out.home = Some(home);
     }
 
@@ -1678,6 +1741,16 @@ impl<'a> State<'a> {
                         let label = lx::title_label(last_role.as_deref().unwrap_or(""));
                         links.push((pc, label));
                     }
+                    break;
+                } else if !t.cap
+                    && links.is_empty()
+                    && last_role.is_some()
+                    && (lx::is_org_head(w) || lx::is_body_noun(w))
+                    && let Some(pc) = self.body_by_head(w, c, si)
+                {
+                    // `ministry spokesman Lin Hao` after `China's Ministry of Commerce …`,
+                    // `company spokeswoman …`: the body of that kind named last.
+                    links.push((pc, lx::title_label(last_role.as_deref().unwrap_or(""))));
                     break;
                 } else if !(lx::is_role_modifier(w)
                     || lx::is_state_head(w)
@@ -2060,6 +2133,14 @@ impl<'a> State<'a> {
             let (Some(mut s), Some(mut o)) = (subj, obj) else {
                 continue;
             };
+            // `ministry spokesman Lin Hao`: a title right before a person is read with the
+            // person (the walk over titles above), not as a relation between the names around.
+            if self.out.cands[o].t0 == p + 1
+                && self.out.cands[o].etype == EntityType::Person
+                && (lx::is_title(w) || lx::is_role_noun(w))
+            {
+                continue;
+            }
             let oc = &self.out.cands[o];
             if oc.t1 < b
                 && self.toks[oc.t1].kind == Kind::Poss
