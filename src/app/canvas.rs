@@ -95,6 +95,8 @@ pub struct CanvasState {
     /// The links drawn last, for frames that reuse them.
     links: Option<LinksCache>,
     crowded_margin: Option<CrowdedMargin>,
+    /// The scene generation the links were last built for.
+    links_built_at: Option<u64>,
 }
 
 impl Default for CanvasState {
@@ -107,6 +109,7 @@ impl Default for CanvasState {
             crowded: None,
             links: None,
             crowded_margin: None,
+            links_built_at: None,
         }
     }
 }
@@ -405,14 +408,26 @@ impl LinkchartApp {
             {
                 return None;
             }
+            // A scene that changed since the last build (a layout streaming in, a drag) will
+            // likely change again next frame: then only the view is built, as without a cache.
+            let margin = if self
+                .canvas
+                .links_built_at
+                .is_none_or(|built| built == generation)
+            {
+                LINKS_MARGIN
+            } else {
+                0.0
+            };
+            self.canvas.links_built_at = Some(generation);
             let grown = Bounds::from_corners(
                 [
-                    area.min[0] - LINKS_MARGIN * area.width(),
-                    area.min[1] - LINKS_MARGIN * area.height(),
+                    area.min[0] - margin * area.width(),
+                    area.min[1] - margin * area.height(),
                 ],
                 [
-                    area.max[0] + LINKS_MARGIN * area.width(),
-                    area.max[1] + LINKS_MARGIN * area.height(),
+                    area.max[0] + margin * area.width(),
+                    area.max[1] + margin * area.height(),
                 ],
             );
             let Some(found) =
@@ -428,9 +443,12 @@ impl LinkchartApp {
             };
             self.canvas.crowded_margin = None;
             let edges = found.edges;
-            let exact = self
-                .scene_cache
-                .edges_among(&self.scene, &edges, area, labels);
+            let exact = if margin > 0.0 {
+                self.scene_cache
+                    .edges_among(&self.scene, &edges, area, labels)
+            } else {
+                edges.clone()
+            };
             let dashes = exact.len() <= super::draw::MAX_DASHED_EDGES;
             let size = [rect.width(), rect.height()];
             let to_screen = |p: [f32; 2]| {
@@ -457,7 +475,7 @@ impl LinkchartApp {
                 edges,
                 mesh: std::sync::Arc::new(built.mesh),
                 too_short: built.too_short,
-                last: None,
+                last: (margin == 0.0).then(|| (area, view.center, exact, found.nodes)),
             });
         }
         let cache = self.canvas.links.as_mut()?;
