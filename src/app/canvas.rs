@@ -53,8 +53,17 @@ struct LinksCache {
     edges: Vec<u32>,
     mesh: std::sync::Arc<egui::Mesh>,
     too_short: Vec<u32>,
-    /// The last view painted from this cache and its edges and nodes.
-    last: Option<(Bounds, [f32; 2], Vec<u32>, Vec<u32>)>,
+    /// The last view painted from this cache.
+    last: Option<LastView>,
+}
+
+/// A view painted from the [`LinksCache`]: where it was, and the edges and nodes in it.
+#[derive(Clone, Debug)]
+struct LastView {
+    area: Bounds,
+    center: [f32; 2],
+    edges: Vec<u32>,
+    nodes: Vec<u32>,
 }
 
 /// The view area (and scene and zoom) whose grown area held too many links to cache, so the
@@ -475,14 +484,19 @@ impl LinkchartApp {
                 edges,
                 mesh: std::sync::Arc::new(built.mesh),
                 too_short: built.too_short,
-                last: (margin == 0.0).then(|| (area, view.center, exact, found.nodes)),
+                last: (margin == 0.0).then_some(LastView {
+                    area,
+                    center: view.center,
+                    edges: exact,
+                    nodes: found.nodes,
+                }),
             });
         }
         let cache = self.canvas.links.as_mut()?;
         // The edges and nodes in view: the last frame's on a still frame.
         let (edges, nodes) = match cache.last.take() {
-            Some((was, center, edges, nodes)) if was == area && center == view.center => {
-                (edges, nodes)
+            Some(last) if last.area == area && last.center == view.center => {
+                (last.edges, last.nodes)
             }
             _ => (
                 self.scene_cache
@@ -525,7 +539,12 @@ impl LinkchartApp {
             &mut self.icons,
         );
         stats.edges = edges.len() - too_short;
-        cache.last = Some((area, view.center, edges, nodes));
+        cache.last = Some(LastView {
+            area,
+            center: view.center,
+            edges,
+            nodes,
+        });
         Some(stats)
     }
 
