@@ -240,6 +240,10 @@ struct Level {
     /// `starts[c]..starts[c + 1]` are cell `c`'s entries in `items`.
     starts: Vec<u32>,
     items: Vec<u32>,
+    /// The box of each entry of `items`, in the same order: a query reads the boxes of a run
+    /// of cells from one stretch of memory (the long boxes of a coarse level are all read by
+    /// most queries) instead of at random.
+    item_boxes: Vec<[f32; 4]>,
 }
 
 impl Level {
@@ -346,6 +350,7 @@ impl BoxIndex {
         }
         for ((level, st), it) in levels.iter_mut().zip(starts).zip(items) {
             if !it.is_empty() {
+                level.item_boxes = it.iter().map(|&i| boxes[i as usize]).collect();
                 level.starts = st;
                 level.items = it;
             }
@@ -404,8 +409,7 @@ impl BoxIndex {
                 let row = r * level.cols;
                 let lo = level.starts[row + c0] as usize;
                 let hi = level.starts[row + c1 + 1] as usize;
-                for &i in &level.items[lo..hi] {
-                    let b = self.boxes[i as usize];
+                for (&i, b) in level.items[lo..hi].iter().zip(&level.item_boxes[lo..hi]) {
                     if b[0] <= max[0] && min[0] <= b[2] && b[1] <= max[1] && min[1] <= b[3] {
                         visit(i as usize)?;
                     }

@@ -422,3 +422,90 @@ fn a_crowded_view_during_a_layout_is_drawn_merged_at_the_nodes_new_places() {
         "still streaming"
     );
 }
+
+/// Whether the last frame painted link `link`'s straight, solid quad where its scene line is
+/// now on screen (the quad's first and third corners, within 0.05 points).
+fn link_quad_painted(h: &Harness<'_, LinkchartApp>, link: linkchart::model::LinkId) -> bool {
+    let app = h.state();
+    let Some(e) = app.scene().edges.iter().find(|e| e.link == link) else {
+        return false;
+    };
+    let (rect, view) = (app.canvas.rect, app.chart.view);
+    let to_screen = |p: [f32; 2]| {
+        let s = view.screen_from_chart([rect.width(), rect.height()], p);
+        egui::pos2(rect.min.x + s[0], rect.min.y + s[1])
+    };
+    let (a, b) = (to_screen(e.points[0]), to_screen(e.points[1]));
+    let d = b - a;
+    let n = egui::vec2(-d.y, d.x) * (0.5 * (e.width * view.zoom).max(0.75) / d.length());
+    let (first, third) = (a + n, b - n);
+    h.output().shapes.iter().any(|c| match &c.shape {
+        egui::Shape::Mesh(m) => m
+            .vertices
+            .windows(3)
+            .any(|w| (w[0].pos - first).length() < 0.05 && (w[2].pos - third).length() < 0.05),
+        _ => false,
+    })
+}
+
+#[test]
+fn after_a_still_frame_a_pan_and_a_moved_node_draw_the_links_where_they_now_are() {
+    let mut h = big();
+    let target = EntityId(5_050);
+    zoom_in_on(&mut h, target);
+    // A solid straight link of the target's, drawn.
+    let (link, other) = {
+        let app = h.state();
+        let e = app
+            .scene()
+            .edges
+            .iter()
+            .find(|e| {
+                (e.from == target || e.to == target)
+                    && e.points.len() == 2
+                    && e.style == linkchart::scene::LineStyle::Solid
+            })
+            .expect("a solid link of the target");
+        (e.link, if e.from == target { e.to } else { e.from })
+    };
+    h.run_steps(2);
+    assert!(link_quad_painted(&h, link), "drawn on a still frame");
+    let edges = h.state().canvas.painted.edges;
+    assert!(edges > 0);
+
+    // Small and large pans (within the reused area and beyond it): drawn where it now is.
+    for (dx, dy) in [
+        (40.0, 25.0),
+        (-300.0, 180.0),
+        (1_500.0, -900.0),
+        (-1_240.0, 695.0),
+    ] {
+        let app = h.state_mut();
+        app.chart.view.center[0] += dx;
+        app.chart.view.center[1] += dy;
+        h.run_steps(1);
+        let app = h.state();
+        let on_screen = app
+            .canvas
+            .rect
+            .contains(app.screen_pos_of(target).expect("placed"))
+            && app
+                .canvas
+                .rect
+                .contains(app.screen_pos_of(other).expect("placed"));
+        if on_screen {
+            assert!(link_quad_painted(&h, link), "pan by {dx}, {dy}");
+        }
+    }
+    h.run_steps(1);
+    assert!(link_quad_painted(&h, link), "back near the start");
+
+    // A node moved (an edit after cached frames): its link follows it.
+    let app = h.state_mut();
+    let p = app.chart.positions[&other];
+    app.chart
+        .positions
+        .insert(other, [p[0] + 37.0, p[1] - 21.0]);
+    h.run_steps(2);
+    assert!(link_quad_painted(&h, link), "after a node moved");
+}

@@ -31,6 +31,49 @@ pub const MAX_SCREEN_LINKS: usize = 15_000;
 const CROWDED_RECHECK: std::time::Duration = std::time::Duration::from_millis(500);
 /// Selected nodes drawn over a merged (zoomed-out) chart, at most.
 const MAX_SELECTED_OVER_LOD: usize = 5_000;
+/// The links mesh is built for the view grown by this fraction of its width and height on
+/// every side, so that a pan within that margin only moves it (see [`LinksCache`]).
+const LINKS_MARGIN: f32 = 0.25;
+
+/// The links drawn for an area around the view, reused while the scene, zoom, canvas and
+/// label setting stay the same and the view stays inside that area: a still frame paints the
+/// same mesh again, a pan moves it, and only the links and nodes in view are looked up.
+#[derive(Clone, Debug)]
+struct LinksCache {
+    generation: u64,
+    zoom: f32,
+    rect: Rect,
+    labels: bool,
+    dashes: bool,
+    /// The chart area the mesh covers (the view when built, grown by [`LINKS_MARGIN`]).
+    area: Bounds,
+    /// The view centre the mesh was built at (its screen positions are for that centre).
+    center: [f32; 2],
+    /// The edges found in `area`, in drawing order.
+    edges: Vec<u32>,
+    mesh: std::sync::Arc<egui::Mesh>,
+    too_short: Vec<u32>,
+    /// The last view painted from this cache.
+    last: Option<LastView>,
+}
+
+/// A view painted from the [`LinksCache`]: where it was, and the edges and nodes in it.
+#[derive(Clone, Debug)]
+struct LastView {
+    area: Bounds,
+    center: [f32; 2],
+    edges: Vec<u32>,
+    nodes: Vec<u32>,
+}
+
+/// The view area (and scene and zoom) whose grown area held too many links to cache, so the
+/// frames that follow do not look again.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct CrowdedMargin {
+    generation: u64,
+    zoom: f32,
+    area: Bounds,
+}
 
 /// What a drag on the canvas is doing.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -58,6 +101,11 @@ pub struct CanvasState {
     pub painted: PaintStats,
     /// The chart area (and when) last found to hold more than [`MAX_SCREEN_LINKS`] links.
     crowded: Option<(Bounds, std::time::Instant)>,
+    /// The links drawn last, for frames that reuse them.
+    links: Option<LinksCache>,
+    crowded_margin: Option<CrowdedMargin>,
+    /// The scene generation the links were last built for.
+    links_built_at: Option<u64>,
 }
 
 impl Default for CanvasState {
@@ -68,6 +116,9 @@ impl Default for CanvasState {
             drag: Drag::None,
             painted: PaintStats::default(),
             crowded: None,
+            links: None,
+            crowded_margin: None,
+            links_built_at: None,
         }
     }
 }
@@ -280,6 +331,9 @@ impl LinkchartApp {
         } else {
             // Links left out of date by a layout step on a huge chart are redrawn once in view.
             self.scene_cache.refresh_edges_in(&mut self.scene, area);
+            if let Some(stats) = self.paint_cached_links(painter, rect, area, labels, max_edges) {
+                return stats;
+            }
             let found = self
                 .scene_cache
                 .visible_at_most(&self.scene, area, labels, max_edges);
@@ -320,6 +374,178 @@ impl LinkchartApp {
             view.zoom,
             &mut self.icons,
         )
+    }
+
+    /// Paint the links from the [`LinksCache`] (built again when out of date) and the nodes
+    /// and labels in view over them. None (the caller paints as before) while links are left
+    /// out of date by a layout, or when the grown area holds more than `max_edges` links.
+    fn paint_cached_links(
+        &mut self,
+        painter: &egui::Painter,
+        rect: Rect,
+        area: Bounds,
+        labels: bool,
+        max_edges: usize,
+    ) -> Option<PaintStats> {
+        let view = self.chart.view;
+        let generation = self.scene_cache.generation();
+        if self.scene_cache.deferred_edges() > 0 || area.is_empty() {
+            self.canvas.links = None;
+            return None;
+        }
+        let fits = |c: &LinksCache| {
+            c.generation == generation
+                && c.zoom == view.zoom
+                && c.rect == rect
+                && c.labels == labels
+                && c.area.contains(area.min)
+                && c.area.contains(area.max)
+        };
+        let margin_crowded = |m: &CrowdedMargin| {
+            m.generation == generation
+                && m.zoom == view.zoom
+                && m.area.contains(area.min)
+                && m.area.contains(area.max)
+        };
+        if !self.canvas.links.as_ref().is_some_and(fits) {
+            self.canvas.links = None;
+            if self
+                .canvas
+                .crowded_margin
+                .as_ref()
+                .is_some_and(margin_crowded)
+            {
+                return None;
+            }
+            // A scene that changed since the last build (a layout streaming in, a drag) will
+            // likely change again next frame: then only the view is built, as without a cache.
+            let margin = if self
+                .canvas
+                .links_built_at
+                .is_none_or(|built| built == generation)
+            {
+                LINKS_MARGIN
+            } else {
+                0.0
+            };
+            self.canvas.links_built_at = Some(generation);
+            let grown = Bounds::from_corners(
+                [
+                    area.min[0] - margin * area.width(),
+                    area.min[1] - margin * area.height(),
+                ],
+                [
+                    area.max[0] + margin * area.width(),
+                    area.max[1] + margin * area.height(),
+                ],
+            );
+            let Some(found) =
+                self.scene_cache
+                    .visible_at_most(&self.scene, grown, labels, max_edges)
+            else {
+                self.canvas.crowded_margin = Some(CrowdedMargin {
+                    generation,
+                    zoom: view.zoom,
+                    area: grown,
+                });
+                return None;
+            };
+            self.canvas.crowded_margin = None;
+            let edges = found.edges;
+            let exact = if margin > 0.0 {
+                self.scene_cache
+                    .edges_among(&self.scene, &edges, area, labels)
+            } else {
+                edges.clone()
+            };
+            let dashes = exact.len() <= super::draw::MAX_DASHED_EDGES;
+            let size = [rect.width(), rect.height()];
+            let to_screen = |p: [f32; 2]| {
+                let s = view.screen_from_chart(size, p);
+                egui::pos2(rect.min.x + s[0], rect.min.y + s[1])
+            };
+            let screen_area = Rect::from_two_pos(to_screen(grown.min), to_screen(grown.max));
+            let built = super::draw::links_mesh(
+                &self.scene,
+                &edges,
+                to_screen,
+                view.zoom,
+                screen_area,
+                dashes,
+            );
+            self.canvas.links = Some(LinksCache {
+                generation,
+                zoom: view.zoom,
+                rect,
+                labels,
+                dashes,
+                area: grown,
+                center: view.center,
+                edges,
+                mesh: std::sync::Arc::new(built.mesh),
+                too_short: built.too_short,
+                last: (margin == 0.0).then_some(LastView {
+                    area,
+                    center: view.center,
+                    edges: exact,
+                    nodes: found.nodes,
+                }),
+            });
+        }
+        let cache = self.canvas.links.as_mut()?;
+        // The edges and nodes in view: the last frame's on a still frame.
+        let (edges, nodes) = match cache.last.take() {
+            Some(last) if last.area == area && last.center == view.center => {
+                (last.edges, last.nodes)
+            }
+            _ => (
+                self.scene_cache
+                    .edges_among(&self.scene, &cache.edges, area, labels),
+                self.scene_cache.visible_nodes(&self.scene, area),
+            ),
+        };
+        if (edges.len() <= super::draw::MAX_DASHED_EDGES) != cache.dashes {
+            // Dashes are drawn or not by how many links are in view: build again next frame.
+            self.canvas.links = None;
+            return None;
+        }
+        let shift = Vec2::new(
+            (cache.center[0] - view.center[0]) * view.zoom,
+            (cache.center[1] - view.center[1]) * view.zoom,
+        );
+        if shift == Vec2::ZERO {
+            painter.add(egui::Shape::Mesh(cache.mesh.clone()));
+        } else {
+            let mut mesh = egui::Mesh::clone(&cache.mesh);
+            mesh.translate(shift);
+            painter.add(egui::Shape::mesh(mesh));
+        }
+        let too_short = edges
+            .iter()
+            .filter(|i| cache.too_short.binary_search(i).is_ok())
+            .count();
+        let size = [rect.width(), rect.height()];
+        let to_screen = |p: [f32; 2]| {
+            let s = view.screen_from_chart(size, p);
+            egui::pos2(rect.min.x + s[0], rect.min.y + s[1])
+        };
+        let mut stats = super::draw::paint_nodes_and_labels(
+            painter,
+            &self.scene,
+            &nodes,
+            &edges,
+            to_screen,
+            view.zoom,
+            &mut self.icons,
+        );
+        stats.edges = edges.len() - too_short;
+        cache.last = Some(LastView {
+            area,
+            center: view.center,
+            edges,
+            nodes,
+        });
+        Some(stats)
     }
 
     /// The link drawn under a screen point (within 5 points of its line), through the scene's

@@ -130,42 +130,69 @@ pub fn paint_parts(
     zoom: f32,
     icons: &mut IconTextures,
 ) -> PaintStats {
-    let mut stats = PaintStats::default();
-    let clip = painter.clip_rect();
+    let links = links_mesh(
+        scene,
+        edges,
+        &to_screen,
+        zoom,
+        painter.clip_rect(),
+        edges.len() <= MAX_DASHED_EDGES,
+    );
+    painter.add(egui::Shape::mesh(links.mesh));
+    let mut stats = paint_nodes_and_labels(painter, scene, nodes, edges, to_screen, zoom, icons);
+    stats.edges = edges.len() - links.too_short.len();
+    stats
+}
 
-    // Links and arrowheads: one mesh.
-    let mut mesh = Mesh::default();
+/// The links of a frame in one mesh, and which of them were left out as too short to see.
+#[derive(Clone, Debug, Default)]
+pub struct LinksMesh {
+    pub mesh: Mesh,
+    /// The edges (of those asked for, in their order) shorter than
+    /// [`MIN_LINK_SCREEN_LENGTH`] on screen, not drawn.
+    pub too_short: Vec<u32>,
+}
+
+/// Build the links and arrowheads of `scene` at the given indices into one mesh: the pieces
+/// near `area` (screen points), dashed when `dashes` and the dashes are coarse enough to see.
+pub fn links_mesh(
+    scene: &Scene,
+    edges: &[u32],
+    to_screen: impl Fn([f32; 2]) -> Pos2,
+    zoom: f32,
+    area: Rect,
+    dashes: bool,
+) -> LinksMesh {
+    let mut out = LinksMesh::default();
+    let mesh = &mut out.mesh;
     // A quad per straight link and a triangle per arrowhead, at least.
     mesh.vertices.reserve(edges.len() * 4);
     mesh.indices.reserve(edges.len() * 6);
     let mut screen_pts: Vec<Pos2> = Vec::new();
-    let dashes = edges.len() <= MAX_DASHED_EDGES;
-    for e in edges.iter().filter_map(|&i| scene.edges.get(i as usize)) {
+    for &i in edges {
+        let Some(e) = scene.edges.get(i as usize) else {
+            out.too_short.push(i);
+            continue;
+        };
         screen_pts.clear();
         screen_pts.extend(e.points.iter().map(|p| to_screen(*p)));
         if is_shorter_than(&screen_pts, MIN_LINK_SCREEN_LENGTH) {
+            out.too_short.push(i);
             continue;
         }
-        stats.edges += 1;
         let color = color32(e.color);
         let width = (e.width * zoom).max(0.75);
-        let area = clip.expand(width + 1.0);
+        let area = area.expand(width + 1.0);
         match dash_pattern(e.style) {
-            Some([on, off]) if dashes && (on + off) * zoom >= MIN_DASH_PERIOD_PX => add_dashed(
-                &mut mesh,
-                &screen_pts,
-                width,
-                color,
-                on * zoom,
-                off * zoom,
-                area,
-            ),
+            Some([on, off]) if dashes && (on + off) * zoom >= MIN_DASH_PERIOD_PX => {
+                add_dashed(mesh, &screen_pts, width, color, on * zoom, off * zoom, area)
+            }
             Some([on, off]) => {
                 // Too fine to see as dashes at this zoom (or too many): a fainter solid line.
                 let faded = color.gamma_multiply(on / (on + off).max(f32::EPSILON));
-                add_polyline(&mut mesh, &screen_pts, width, faded, area);
+                add_polyline(mesh, &screen_pts, width, faded, area);
             }
-            None => add_polyline(&mut mesh, &screen_pts, width, color, area),
+            None => add_polyline(mesh, &screen_pts, width, color, area),
         }
         if let Some(tri) = e.arrow {
             let idx = mesh.vertices.len() as u32;
@@ -175,7 +202,22 @@ pub fn paint_parts(
             mesh.add_triangle(idx, idx + 1, idx + 2);
         }
     }
-    painter.add(egui::Shape::mesh(mesh));
+    out
+}
+
+/// Paint the nodes of `scene` at `nodes` and the labels of the nodes and `edges` (what is on
+/// screen, in order) over the links. Counts nodes and labels; `edges` stays 0.
+pub fn paint_nodes_and_labels(
+    painter: &egui::Painter,
+    scene: &Scene,
+    nodes: &[u32],
+    edges: &[u32],
+    to_screen: impl Fn([f32; 2]) -> Pos2,
+    zoom: f32,
+    icons: &mut IconTextures,
+) -> PaintStats {
+    let mut stats = PaintStats::default();
+    let clip = painter.clip_rect();
 
     // Nodes: ring, circle, icon.
     for n in nodes.iter().filter_map(|&i| scene.nodes.get(i as usize)) {

@@ -1095,9 +1095,47 @@ impl SceneCache {
             }
         }
         edges.sort_unstable();
+        let nodes = self.visible_nodes(scene, area);
+        Some(Visible { nodes, edges })
+    }
+
+    /// Of `candidates` (edge indices, e.g. what [`visible`](Self::visible) found for a wider
+    /// area), those that [`visible`](Self::visible) finds in `area`, in the same order: the
+    /// same test, without the index.
+    pub fn edges_among(
+        &self,
+        scene: &Scene,
+        candidates: &[u32],
+        area: Bounds,
+        labels: bool,
+    ) -> Vec<u32> {
+        let deferred = &self.deferred;
+        let any_deferred = !deferred.is_empty();
+        candidates
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let i = i as usize;
+                if i >= scene.edges.len() || (any_deferred && deferred.has(i)) {
+                    return false;
+                }
+                match self
+                    .edge_lines
+                    .get(i)
+                    .and_then(|l| l.overlaps(&area, labels))
+                {
+                    Some(hit) => hit,
+                    None => edge_overlaps(&scene.edges[i], &area, labels),
+                }
+            })
+            .collect()
+    }
+
+    /// The nodes that overlap `area` (chart coordinates), in drawing order.
+    pub fn visible_nodes(&self, scene: &Scene, area: Bounds) -> Vec<u32> {
+        let stale = &self.stale;
         if self.node_scan {
-            let nodes = self.scan_nodes(scene, &area);
-            return Some(Visible { nodes, edges });
+            return self.scan_nodes(scene, &area);
         }
         let mut nodes: Vec<u32> = Vec::new();
         self.node_boxes
@@ -1113,7 +1151,7 @@ impl SceneCache {
                 .is_some_and(|n| n.bounds().intersects(&area))
         }));
         nodes.sort_unstable();
-        Some(Visible { nodes, edges })
+        nodes
     }
 
     /// Nodes whose box overlaps `area`, in scene order, by a scan of the compact centres (see
