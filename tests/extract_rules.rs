@@ -826,3 +826,14 @@ fn a_president_in_a_text_about_one_country_is_its_president() {
         Some("president of")
     );
 }
+
+#[test]
+fn a_role_of_the_body_by_its_kind_links_to_the_body_named_before() {
+    let m = model(&[
+        "Microsoft was fined by the European Commission on Thursday. The decision was announced \
+         by Teresa Ribera, the commission's executive vice-president, in Brussels.",
+    ]);
+    assert!(
+        linked(&m, "Teresa Ribera", "European Commission").is_some_and(|l| l != "mentioned with")
+    );
+}

@@ -1816,6 +1816,35 @@ impl<'a> State<'a> {
             if t < b && self.toks[t].is_word() && self.word(t) == "the" {
                 t += 1;
             }
+            // `Teresa Ribera, the commission's executive vice-president`: the body of that
+            // kind named before.
+            if self.out.cands[c].etype == EntityType::Person
+                && t + 2 < b
+                && self.toks[t].is_word()
+                && !self.toks[t].cap
+                && self.toks[t + 1].kind == Kind::Poss
+                && lx::is_org_head(self.word(t))
+                && (t + 2..(t + 5).min(b)).any(|k| {
+                    self.toks[k].is_word() && {
+                        let w = self.word(k);
+                        lx::is_title(w) || lx::is_role_noun(w)
+                    }
+                })
+                && let Some(body) = self.body_by_head(self.word(t), c, si)
+            {
+                let role = (t + 2..(t + 5).min(b))
+                    .map(|k| self.word(k))
+                    .find(|w| lx::is_title(w) || lx::is_role_noun(w))
+                    .unwrap_or("");
+                relate(
+                    &mut self.out.rels,
+                    &mut pairs,
+                    (c, body),
+                    lx::title_label(role),
+                    si,
+                );
+                continue;
+            }
             let Some(d) = (c + 1..end).find(|&d| self.out.cands[d].t0 == t) else {
                 continue;
             };
