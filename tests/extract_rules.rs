@@ -837,3 +837,16 @@ fn a_role_of_the_body_by_its_kind_links_to_the_body_named_before() {
         linked(&m, "Teresa Ribera", "European Commission").is_some_and(|l| l != "mentioned with")
     );
 }
+
+#[test]
+fn a_lower_case_kind_after_a_name_is_part_of_it_and_a_place_is_also_named_without_it() {
+    let m = model(&[
+        "Fighters crossed the Shabelle river near the Lido beach. Police said members of the \
+         Kavač clan met in Kotor.",
+    ]);
+    let river = one(&m, "Shabelle river");
+    assert_eq!(river.kind, EntityType::Place);
+    assert!(river.aliases.iter().any(|a| a == "Shabelle"));
+    assert_eq!(one(&m, "Kavač clan").kind, EntityType::Organization);
+    assert_eq!(one(&m, "Lido beach").kind, EntityType::Place);
+}

@@ -1024,10 +1024,11 @@ pub fn lowercase_head(word: &str) -> Option<crate::model::EntityType> {
     use crate::model::EntityType::*;
     Some(match word {
         "administration" | "network" | "militia" | "embassy" | "consulate" | "campaign"
-        | "cartel" | "gang" => Organization,
+        | "cartel" | "gang" | "clan" => Organization,
         "airbase" | "airfield" | "airport" | "air base" | "prison" | "jail" | "refinery"
-        | "port" => Facility,
-        "province" | "district" | "region" | "valley" => Place,
+        | "port" | "mine" | "dam" => Facility,
+        "province" | "district" | "region" | "valley" | "county" | "river" | "coast" | "beach"
+        | "island" => Place,
         _ => return None,
     })
 }

@@ -537,6 +537,19 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 aliases.push(s.clone());
             }
         }
+        // `Puntland region`, `Shabelle river`: a place is also named without the kind.
+        if kind == EntityType::Place {
+            for s in std::iter::once(&name).chain(grp.surfaces.iter().map(|s| &s.0)) {
+                if let Some((bare, head)) = s.rsplit_once(' ')
+                    && head.chars().next().is_some_and(char::is_lowercase)
+                    && super::lexicon::lowercase_head(head) == Some(EntityType::Place)
+                    && *bare != name
+                    && !aliases.iter().any(|a| a == bare)
+                {
+                    aliases.push(bare.to_owned());
+                }
+            }
+        }
         // A person's home-country guess waits until the bodies they serve have given theirs.
         let mut countries = if grp.countries.is_empty() && kind != EntityType::Person {
             grp.home.clone()
