@@ -850,3 +850,28 @@ fn a_lower_case_kind_after_a_name_is_part_of_it_and_a_place_is_also_named_withou
     assert_eq!(one(&m, "Kavač clan").kind, EntityType::Organization);
     assert_eq!(one(&m, "Lido beach").kind, EntityType::Place);
 }
+
+#[test]
+fn a_quoted_speaker_and_a_based_in_place_are_read_right() {
+    let m = model(&[
+        "\"Somali troops can take the lead,\" said Mohamed Abdi Farah, a security analyst at the \
+         Mogadishu-based Hiraal Institute. Farah said al Shabaab still collected taxes.",
+    ]);
+    let farah = same(&m, &["Mohamed Abdi Farah", "Farah"]);
+    assert_eq!(farah.kind, EntityType::Person);
+    assert!(
+        !farah.countries.contains(&"Afghanistan".to_owned()),
+        "not the town of Farah"
+    );
+    assert_eq!(one(&m, "Hiraal Institute").countries, ["Somalia"]);
+    assert_eq!(
+        linked(&m, "Mohamed Abdi Farah", "Hiraal Institute").as_deref(),
+        Some("analyst at")
+    );
+    assert_eq!(
+        linked(&m, "Somalia", "Mohamed Abdi Farah").as_deref(),
+        Some("mentioned with"),
+        "the quote's names are not who he spoke to, and `the lead` is no leading"
+    );
+    assert_eq!(one(&m, "al Shabaab").name, "al-Shabaab");
+}

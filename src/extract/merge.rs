@@ -341,7 +341,8 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 .and_then(|_| surname_in_doc(c, d))
             {
                 // `Farah`, `Lin`: a town's name that is the surname of someone this text
-                // names in full is that person.
+                // names in full is that person (neither the town's type nor its country).
+                retargeted.insert((d, k));
                 Some(format!("p\u{1f}{id}"))
             } else if let Some(e) = c.gaz {
                 Some(format!("g\u{1f}{}", g.entries[e as usize].name))
