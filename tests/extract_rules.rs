@@ -875,3 +875,18 @@ fn a_quoted_speaker_and_a_based_in_place_are_read_right() {
     );
     assert_eq!(one(&m, "al Shabaab").name, "al-Shabaab");
 }
+
+#[test]
+fn the_group_or_the_company_puts_the_body_named_before_in_the_sentence() {
+    let m = model(&[
+        "MOGADISHU, Feb 11 (Reuters) - Somali forces fought al-Shabaab near the coast. In August, \
+         the group's fighters killed 32 people in an attack on Lido beach in Mogadishu. The \
+         militants retook Cowsweyne.",
+    ]);
+    assert!(linked(&m, "al-Shabaab", "Lido beach").is_some());
+    assert!(linked(&m, "al-Shabaab", "Cowsweyne").is_some());
+    assert!(
+        linked(&m, "Reuters", "Cowsweyne").is_none(),
+        "the outlet is not the militants"
+    );
+}

@@ -649,6 +649,112 @@ impl<'a> State<'a> {
             };
         }
         self.post_sentence(si, first_cand, a, b, credit);
+        if !credit && !headline {
+            self.definite_mentions(si, a, b);
+        }
+    }
+
+    /// `the group's fighters`, `the company said`, `the militants retook …`: a definite
+    /// description standing for the body named last (in this sentence or the two before) —
+    /// one of that kind where the noun names a kind (`the ministry`, `the bank`), any armed
+    /// group for `the militants`, any body for `the group`, `the company`. A mention, like
+    /// `He`, that puts the body in the sentence (co-mentions), not a name.
+    fn definite_mentions(&mut self, si: u32, a: usize, b: usize) {
+        for i in a..b.saturating_sub(1) {
+            let t = self.toks[i];
+            if !t.is_word() || !matches!(t.text(self.text), "the" | "The") {
+                continue;
+            }
+            let n = self.toks[i + 1];
+            if !n.is_word() || n.cap || n.hyph {
+                continue;
+            }
+            let noun = n.text(self.text);
+            // `the group Hamas`, `the company Elliptic`: the name follows; it is named.
+            if self
+                .toks
+                .get(i + 2)
+                .is_some_and(|x| x.is_word() && x.cap && !x.hyph)
+                || self.toks.get(i + 2).is_some_and(|x| x.hyph)
+            {
+                continue;
+            }
+            let armed = matches!(noun, "militants" | "insurgents" | "rebels" | "jihadists");
+            let any_body = matches!(
+                noun,
+                "group" | "company" | "firm" | "organisation" | "organization"
+            );
+            let kind = lx::is_org_head(noun) && !any_body;
+            if !(armed || any_body || kind) {
+                continue;
+            }
+            let end = self.out.cands.len();
+            let cands = &self.out.cands;
+            let g = self.g;
+            let Some(p) = (0..end)
+                .rev()
+                .take_while(|&q| cands[q].sent + 2 >= si)
+                .filter(|&q| !cands[q].pronoun && cands[q].t1 <= i)
+                .map(|q| cands[q].alias_of.unwrap_or(q))
+                .find(|&q| {
+                    let c = &cands[q];
+                    // Not the outlet or a credit (`(Reuters)`), nor a name read as a body
+                    // only for want of another type.
+                    if c.etype != EntityType::Organization
+                        || !c.strong
+                        || c.acronym
+                        || self.credit_sents.contains(&c.sent)
+                        || c.gaz.is_some_and(|e| g.entries[e as usize].outlet)
+                        || self.outlet_fold.as_deref() == Some(fold(&c.surface).as_str())
+                        || (c.t0 > 0 && self.toks[c.t0 - 1].kind == Kind::Punct('('))
+                    {
+                        return false;
+                    }
+                    let name = fold(&c.surface);
+                    let words: Vec<&str> = name.split(' ').collect();
+                    let state = words.iter().any(|w| lx::is_state_head(w));
+                    if kind {
+                        words.last() == Some(&noun)
+                            || words
+                                .iter()
+                                .position(|w| *w == "of")
+                                .is_some_and(|p| p > 0 && words[p - 1] == noun)
+                    } else if matches!(noun, "company" | "firm") {
+                        // A company: not a state body, an armed unit or a network.
+                        !state
+                            && !words.iter().any(|w| {
+                                matches!(
+                                    *w,
+                                    "regiment"
+                                        | "brigade"
+                                        | "battalion"
+                                        | "division"
+                                        | "network"
+                                        | "militia"
+                                        | "command"
+                                        | "mission"
+                                        | "forces"
+                                )
+                            })
+                    } else {
+                        !state
+                    }
+                })
+            else {
+                continue;
+            };
+            let mut c = cands[p].clone();
+            c.sent = si;
+            c.t0 = i;
+            c.t1 = i + 2;
+            c.span = Span::new(t.start as usize, n.end as usize);
+            c.surface = self.text[c.span.range()].to_owned();
+            c.alias_of = Some(p);
+            c.pronoun = true;
+            c.role = None;
+            c.raw = None;
+            self.push(c);
+        }
     }
 
     /// `Ismael "El Mayo" Zambada`: a person with a nickname in quotes between first and last
