@@ -890,3 +890,22 @@ fn the_group_or_the_company_puts_the_body_named_before_in_the_sentence() {
         "the outlet is not the militants"
     );
 }
+
+#[test]
+fn an_officials_body_and_nationality_come_from_the_title_and_the_apposition() {
+    let m = model(&[
+        "BRUSSELS (Reuters) - Belgium's ports were shut. Belgian officials said the deal was off. \
+         Belgium's unions agreed. EU antitrust chief Teresa Ribera told a news conference in \
+         Brussels. Ribera, a former Spanish environment minister, blocked the merger. The ruling \
+         hurts, Siemens Healthineers Chief Executive Bernd Montag said.",
+    ]);
+    let ribera = one(&m, "Teresa Ribera");
+    assert_eq!(ribera.countries, ["Spain"], "not Belgium, the dateline's");
+    assert!(linked(&m, "Teresa Ribera", "European Union").is_some_and(|l| l != "mentioned with"));
+    assert_eq!(one(&m, "Siemens Healthineers").countries, ["Germany"]);
+    assert_eq!(
+        linked(&m, "Bernd Montag", "Siemens Healthineers").as_deref(),
+        Some("head of")
+    );
+    assert_eq!(one(&m, "Bernd Montag").countries, ["Germany"]);
+}

@@ -604,10 +604,11 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
             entities[i].countries.push(cn);
         }
     }
-    let links = build_links(outs, &keys, &id_of, &mut entities);
-    for (e, home) in entities.iter_mut().zip(person_home) {
+    let (links, international) = build_links(outs, &keys, &id_of, &mut entities);
+    for (i, (e, home)) in entities.iter_mut().zip(person_home).enumerate() {
         if e.kind == EntityType::Person
             && e.countries.is_empty()
+            && !international.contains(&i)
             && let Some(h) = home
         {
             e.countries.push(h);
@@ -621,7 +622,7 @@ fn build_links(
     keys: &[Vec<Option<String>>],
     id_of: &FxHashMap<&str, EntityId>,
     entities: &mut [Entity],
-) -> Vec<Link> {
+) -> (Vec<Link>, FxHashSet<usize>) {
     let ent = |d: usize, k: usize| -> Option<EntityId> {
         keys[d][k]
             .as_deref()
@@ -693,6 +694,8 @@ fn build_links(
         }
     }
     // Affiliation through what a person serves: `Pentagon spokesman` → United States.
+    let g = Gazetteer::get();
+    let mut international: FxHashSet<usize> = FxHashSet::default();
     for (a, b, label, _) in &stated {
         if !lx::is_affiliation_label(label) {
             continue;
@@ -709,6 +712,13 @@ fn build_links(
         };
         if let Some(cn) = cn {
             entities[ai].countries.push(cn);
+        } else if target.kind == EntityType::Organization
+            && g.lookup(&target.name)
+                .is_some_and(|h| g.entry(h).country.is_none() && !g.entry(h).outlet)
+        {
+            // `EU antitrust chief Teresa Ribera`: an international body's official is not
+            // taken to be the text's home country's.
+            international.insert(ai);
         }
     }
     let mut links: Vec<Link> = Vec::with_capacity(stated.len() + co.len());
@@ -751,7 +761,7 @@ fn build_links(
     for (i, l) in links.iter_mut().enumerate() {
         l.id = LinkId(i as u32);
     }
-    links
+    (links, international)
 }
 
 /// Fold a name for comparisons (exported for tests).

@@ -1208,7 +1208,18 @@ impl<'a> State<'a> {
                 .rev()
                 .find(|&k| lx::is_title(folded[k].trim_end_matches('.')) && !self.toks[idx[k]].caps)
         {
-            if head_type(&folded[k - 1]) == Some(EntityType::Organization) {
+            // `Siemens Healthineers Chief Executive Bernd Montag`: a listed company or a known
+            // body before the title, too.
+            let body = {
+                let span = self.toks[idx[0]].start as usize..self.toks[idx[k - 1]].end as usize;
+                let name = &self.text[span];
+                self.g.company_country(name).is_some()
+                    || self
+                        .g
+                        .lookup(name)
+                        .is_some_and(|h| self.g.entry(h).kind == EntityType::Organization)
+            };
+            if body || head_type(&folded[k - 1]) == Some(EntityType::Organization) {
                 self.classify(si, i, idx[k], a, b, credit);
             }
             self.classify(si, idx[k], j, a, b, credit);
@@ -1605,6 +1616,28 @@ impl<'a> State<'a> {
             })
             .map(|(k, _)| k)
             .collect();
+        // `EU Competition Commissioner Teresa Ribera`, `Britain's Foreign Secretary David
+        // Lammy`: a person who serves an international body or another country's is not the
+        // home country's.
+        let serves_elsewhere: FxHashSet<usize> = self
+            .out
+            .rels
+            .iter()
+            .filter(|r| lx::is_affiliation_label(r.label))
+            .filter(|r| {
+                let o = &self.out.cands[r.b];
+                let data = o.gaz.map(|e| &g.entries[e as usize]);
+                match o.etype {
+                    EntityType::Country => data.is_some_and(|e| e.name != home),
+                    EntityType::Organization => {
+                        data.is_some_and(|e| e.country.is_none() && !e.outlet)
+                            || o.countries.first().is_some_and(|cn| *cn != home)
+                    }
+                    _ => false,
+                }
+            })
+            .map(|r| r.a)
+            .collect();
         for (k, c) in self.out.cands.iter_mut().enumerate() {
             if c.generic
                 && let Some(e) = c.gaz
@@ -1619,6 +1652,7 @@ impl<'a> State<'a> {
             let person = c.etype == EntityType::Person
                 && (c.role.is_some() || domestic)
                 && !international_title.contains(&k)
+                && !serves_elsewhere.contains(&k)
                 && !self.credit_sents.contains(&c.sent);
             let body = matches!(c.etype, EntityType::Organization | EntityType::Facility)
                 && c.gaz.is_none()
@@ -1796,6 +1830,7 @@ impl<'a> State<'a> {
             }
         };
         let mut pairs: FxHashSet<(usize, usize)> = FxHashSet::default();
+        let mut companies: Vec<usize> = Vec::new();
         // Titles and roles before a person: `US President Donald Trump`, `Pentagon spokesman
         // Rob Lodewick`, `Army Major and …`.
         for c in first..end {
@@ -1807,13 +1842,22 @@ impl<'a> State<'a> {
             let mut hints = Vec::new();
             let mut links = Vec::new();
             let mut last_role: Option<String> = cand.role.clone();
+            let mut topic = false;
             let mut steps = 0;
             while k > a && steps < 8 {
                 steps += 1;
                 let p = k - 1;
                 if let Some(pc) = (first..c).rev().find(|&q| self.out.cands[q].t1 == p + 1) {
                     let pcand = &self.out.cands[pc];
-                    if matches!(pcand.etype, EntityType::Country | EntityType::Organization) {
+                    // `Siemens Healthineers Chief Executive …`: a listed company.
+                    let company = pcand.etype == EntityType::Other
+                        && self.g.company_country(&pcand.surface).is_some();
+                    if company {
+                        companies.push(pc);
+                    }
+                    if company
+                        || matches!(pcand.etype, EntityType::Country | EntityType::Organization)
+                    {
                         if let Some(cn) = country_of(pcand) {
                             hints.push(cn);
                         }
@@ -1870,7 +1914,23 @@ impl<'a> State<'a> {
                         "and" | "top" | "key" | "senior" | "former" | "then" | "the"
                     ))
                 {
-                    break;
+                    // `EU antitrust chief Teresa Ribera`: one lower-case word naming the
+                    // field of the role.
+                    let field = !t.cap
+                        && !topic
+                        && last_role.is_some()
+                        && w.len() >= 4
+                        && w.chars().all(|ch| ch.is_ascii_lowercase())
+                        && !w.ends_with("ed")
+                        && !w.ends_with("ing")
+                        && !w.ends_with("ly")
+                        && !lx::is_common_word(w)
+                        && !lx::is_relation_word(w)
+                        && !lx::is_speech_verb(w);
+                    if !field {
+                        break;
+                    }
+                    topic = true;
                 }
                 k = p;
             }
@@ -1913,6 +1973,49 @@ impl<'a> State<'a> {
                 relate(&mut self.out.rels, &mut pairs, (c, pc), label, si);
             }
             self.out.cands[c].countries.extend(hints);
+        }
+        for pc in companies {
+            self.out.cands[pc].etype = EntityType::Organization;
+        }
+        // `Ribera, a former Spanish environment minister`: a demonym before the role in an
+        // apposition gives the person's country.
+        for c in first..end {
+            let t1 = self.out.cands[c].t1;
+            // (`Ribera` alone is read as a person when merged with `Teresa Ribera`.)
+            if !matches!(
+                self.out.cands[c].etype,
+                EntityType::Person | EntityType::Other
+            ) || self.out.cands[c].alias_of.is_some()
+                || self.punct_at(t1, b) != Some(',')
+                || t1 + 1 >= b
+                || !matches!(self.word(t1 + 1), "a" | "an" | "the")
+            {
+                continue;
+            }
+            let Some(d) = (c + 1..end).find(|&d| {
+                let cd = &self.out.cands[d];
+                cd.t0 > t1 + 1 && cd.t0 <= t1 + 4 && cd.etype == EntityType::Country && cd.demonym
+            }) else {
+                continue;
+            };
+            let dt1 = self.out.cands[d].t1;
+            let role = (dt1..(dt1 + 3).min(b)).any(|k| {
+                let tk = self.toks[k];
+                tk.is_word() && !tk.cap && {
+                    let w = self.word(k);
+                    lx::is_role_noun(w) || lx::is_title(w)
+                }
+            });
+            let between = (t1 + 2..self.out.cands[d].t0).all(|k| {
+                let tk = self.toks[k];
+                tk.is_word() && !tk.cap && lx::is_role_modifier(&fold(self.word(k)))
+            });
+            if role
+                && between
+                && let Some(cn) = country_of(&self.out.cands[d])
+            {
+                self.out.cands[c].add_country(cn);
+            }
         }
         // `BaFin, Germany's financial regulator`, `Daniel Ek, Spotify's founder`.
         for c in first..end {
