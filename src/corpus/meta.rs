@@ -36,7 +36,7 @@ pub fn metadata(text: &str) -> Metadata {
                 "source" | "outlet" | "publisher" | "publication" | "site"
                     if meta.outlet.is_none() && !value.is_empty() =>
                 {
-                    meta.outlet = Some(value.to_owned())
+                    meta.outlet = Some(source_name(value))
                 }
                 "date" | "published" | "posted" | "updated" | "last updated on"
                 | "published on" | "posted on" | "dateline"
@@ -51,11 +51,13 @@ pub fn metadata(text: &str) -> Metadata {
     for line in &lines {
         if meta.date.is_none() {
             // `Kalyan Barooah | Updated: Oct 9, 2024, 06:12 IST`: a byline with its stamp.
-            meta.date =
-                header_date(line).or_else(|| line.split(" | ").skip(1).find_map(header_date));
+            meta.date = header_date(line)
+                .or_else(|| line.split(" | ").skip(1).find_map(header_date))
+                .or_else(|| line.split(" / ").skip(1).find_map(header_date));
         }
         if meta.outlet.is_none() {
             meta.outlet = breadcrumb_outlet(line)
+                .or_else(|| site_stamp_outlet(line))
                 .or_else(|| outlet_slug(line))
                 .or_else(|| dateline_outlet(line))
                 .or_else(|| byline_outlet(line));
@@ -136,8 +138,27 @@ fn header_date(line: &str) -> Option<String> {
     // starts with one: `March 12, 2024 4:17 PM GMT+3 Updated 2 hours ago`.
     let date = find_date(inner)?;
     let first = inner.split_whitespace().next().unwrap_or("");
+    // `Thursday, 27 Mar 2025 5:20 PM MYT`: a weekday before the date.
+    let weekday = matches!(
+        first.trim_end_matches(',').to_lowercase().as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "mon"
+            | "tue"
+            | "wed"
+            | "thu"
+            | "fri"
+            | "sat"
+            | "sun"
+    );
     let starts_with_date = first.starts_with(|c: char| c.is_ascii_digit())
-        || month_number(first.trim_end_matches(',')).is_some();
+        || month_number(first.trim_end_matches(',')).is_some()
+        || weekday;
     let n = inner.split_whitespace().count();
     (n <= 6 || (starts_with_date && n <= 12)).then_some(date)
 }
@@ -301,7 +322,21 @@ fn byline_outlet(line: &str) -> Option<String> {
     name_like(outlet).then(|| outlet.to_owned())
 }
 
-/// `Published in Dawn, March 21st, 2025` in the last lines.
+/// `INQUIRER.net / 06:42 PM September 18, 2025`: a site's name stamped with the date.
+fn site_stamp_outlet(line: &str) -> Option<String> {
+    let (name, rest) = line.split_once(" / ")?;
+    let name = name.trim();
+    let lower = name.to_lowercase();
+    let site = [".net", ".com", ".org", ".co", ".ph", ".in", ".news"]
+        .iter()
+        .any(|tld| lower.ends_with(tld));
+    (header_date(rest).is_some() && name_like(name) && (site || newsy(name)))
+        .then(|| name.to_owned())
+}
+
+/// The outlet the last lines name: `Published in Dawn, March 21st, 2025`, `Copyright © 2025
+/// The Straits Ledger. All rights reserved.`, `© The Indian Express`, `SOURCE: AL JAZEERA AND
+/// NEWS AGENCIES`.
 fn footer_outlet(text: &str) -> Option<String> {
     text.lines()
         .rev()
@@ -309,10 +344,69 @@ fn footer_outlet(text: &str) -> Option<String> {
         .filter(|l| !l.is_empty())
         .take(4)
         .find_map(|l| {
-            let rest = l.strip_prefix("Published in ")?;
-            let name = rest.split(',').next()?.trim();
-            name_like(name).then(|| name.to_owned())
+            if let Some(rest) = l.strip_prefix("Published in ") {
+                let name = rest.split(',').next()?.trim();
+                return name_like(name).then(|| name.to_owned());
+            }
+            if let Some(rest) = l
+                .strip_prefix("SOURCE: ")
+                .or_else(|| l.strip_prefix("Source: "))
+            {
+                let name = source_name(rest);
+                return name_like(&name).then_some(name);
+            }
+            let rest = l
+                .strip_prefix("Copyright ")
+                .unwrap_or(l)
+                .strip_prefix('\u{a9}')?
+                .trim_start();
+            // `© 2025 The Straits Ledger.`: the year, then the name up to a stop.
+            let rest = rest
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-')
+                .trim_start();
+            let name = rest.split(['.', ',', '|']).next()?.trim();
+            name_like(name).then(|| recase(name))
         })
+}
+
+/// A source line's outlet: `AL JAZEERA AND NEWS AGENCIES` → `Al Jazeera`.
+fn source_name(value: &str) -> String {
+    let value = value.trim().trim_end_matches('.');
+    let lower = value.to_lowercase();
+    let name = match lower.find(" and ") {
+        Some(at) if lower[at..].contains("agenc") => &value[..at],
+        _ => value,
+    };
+    recase(name.trim())
+}
+
+/// An outlet's name written in capitals (`BUENOS AIRES TIMES`) in the case of its words.
+fn recase(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_owned();
+    }
+    name.split(' ')
+        .map(|w| {
+            let lower = w.to_lowercase();
+            if matches!(lower.as_str(), "and" | "of") {
+                return lower;
+            }
+            let mut cs = lower.chars();
+            cs.next()
+                .map(|c| c.to_uppercase().chain(cs).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// Whether a name has a word outlets put in their names (`Times`, `TIMES`).
+fn newsy(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
+        NEWS_WORDS
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(w.trim_end_matches(['.', ','])))
+    })
 }
 
 /// Words that outlets put in their names.
@@ -351,6 +445,18 @@ const NEWS_WORDS: &[&str] = &[
     "Economist",
     "Magazine",
     "Focus",
+    "Ledger",
+    "Watch",
+    "Dispatch",
+    "Courier",
+    "Digest",
+    "Bulletin",
+    "Inquirer",
+    "Record",
+    "Sentinel",
+    "Examiner",
+    "Weekly",
+    "Online",
 ];
 
 /// A short name: capitalised words (with `and`, `of`, `the` between), no digits or sentence.
@@ -378,16 +484,17 @@ fn masthead(first: &str, text: &str, header: &[&str]) -> Option<String> {
         .map(str::trim)
         .collect();
     let name = parts.first().copied()?;
-    if !name_like(name) {
+    // `News | Conflict`: a section label, not a name.
+    let generic = !name.contains(' ') && newsy(name);
+    if !name_like(name) || generic {
         return None;
     }
-    let newsy = |p: &str| p.split_whitespace().any(|w| NEWS_WORDS.contains(&w));
     let named_again = header
         .iter()
         .skip(1)
         .any(|l| l.contains(&format!("| {name}")) || l.contains(&format!("({name})")))
         || text.contains(&format!("Published in {name}"));
-    (newsy(name) || parts.iter().skip(1).any(|p| newsy(p)) || named_again).then(|| name.to_owned())
+    (newsy(name) || parts.iter().skip(1).any(|p| newsy(p)) || named_again).then(|| recase(name))
 }
 
 /// The first line is a headline when it is short, does not read as a sentence of the body, is
@@ -513,5 +620,60 @@ mod tests {
             "Strike kills commander\n\nMarch 12, 2024 4:17 PM GMT+3 Updated 2 hours ago\n\nADEN (Reuters) - A strike.",
         );
         assert_eq!(m.date.as_deref(), Some("2024-03-12"));
+    }
+
+    #[test]
+    fn capital_mastheads_site_stamps_and_copyright_footers_name_the_outlet() {
+        let m = metadata(
+            "BUENOS AIRES TIMES | ECONOMY
+
+Central Bank and IMF strike deal
+
+BY FACUNDO ARRIETA
+Saturday, July 26, 2025
+
+Argentina reached a deal.",
+        );
+        assert_eq!(m.outlet.as_deref(), Some("Buenos Aires Times"));
+        assert_eq!(m.date.as_deref(), Some("2025-07-26"));
+        let m = metadata(
+            "Coast guard ship hit near shoal
+
+By: Kristine Dela Pena - Reporter
+INQUIRER.net / 06:42 PM September 18, 2025
+
+MANILA, Philippines \u{2014} A vessel was hit.",
+        );
+        assert_eq!(m.outlet.as_deref(), Some("INQUIRER.net"));
+        assert_eq!(m.date.as_deref(), Some("2025-09-18"));
+        let m = metadata(
+            "Nation | Courts
+
+Ex-minister's account received funds
+
+Thursday, 27 Mar 2025 5:20 PM MYT
+
+The court was told.
+
+Copyright \u{a9} 2025 The Straits Ledger. All rights reserved.",
+        );
+        assert_eq!(m.outlet.as_deref(), Some("The Straits Ledger"));
+        assert_eq!(m.date.as_deref(), Some("2025-03-27"));
+        let m = metadata(
+            "Al Jazeera
+
+News | Conflict
+
+Blast outside ministry
+
+The blast killed six.
+
+SOURCE: AL JAZEERA AND NEWS AGENCIES",
+        );
+        assert_eq!(
+            m.outlet.as_deref(),
+            Some("Al Jazeera"),
+            "not the section label `News`"
+        );
     }
 }
