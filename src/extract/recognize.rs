@@ -1885,7 +1885,14 @@ impl<'a> State<'a> {
                     // `Its chief executive, Ingrid Sandberg`: the body this or the previous
                     // sentence is about.
                     let cands = &self.out.cands;
-                    let body = |q: &usize| cands[*q].etype == EntityType::Organization;
+                    // A body, or a name of two words or more read as nothing else (`Hancock
+                    // Prospecting`): what has a chief executive is a body.
+                    let body = |q: &usize| {
+                        let cd = &cands[*q];
+                        cd.alias_of.is_none()
+                            && (cd.etype == EntityType::Organization
+                                || (cd.etype == EntityType::Other && cd.words.len() >= 2))
+                    };
                     let owner = (first..c).find(body).or_else(|| {
                         let prev = (0..first).rev().take_while(|&q| cands[q].sent + 1 >= si);
                         prev.filter(|&q| cands[q].sent + 1 == si)
@@ -1893,6 +1900,9 @@ impl<'a> State<'a> {
                             .last()
                     });
                     if let Some(pc) = owner {
+                        if cands[pc].etype == EntityType::Other {
+                            companies.push(pc);
+                        }
                         let label = lx::title_label(last_role.as_deref().unwrap_or(""));
                         links.push((pc, label));
                     }
