@@ -90,21 +90,8 @@ fn stamp(s: &str) -> bool {
                     | "pm"
                     | "gmt"
                     | "utc"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "mon"
-                    | "tue"
-                    | "wed"
-                    | "thu"
-                    | "fri"
-                    | "sat"
-                    | "sun"
-            );
+            )
+            || super::meta::is_weekday(&lower);
         if !furniture {
             return false;
         }

@@ -139,8 +139,18 @@ fn header_date(line: &str) -> Option<String> {
     let date = find_date(inner)?;
     let first = inner.split_whitespace().next().unwrap_or("");
     // `Thursday, 27 Mar 2025 5:20 PM MYT`: a weekday before the date.
-    let weekday = matches!(
-        first.trim_end_matches(',').to_lowercase().as_str(),
+    let weekday = is_weekday(&first.trim_end_matches(',').to_lowercase());
+    let starts_with_date = first.starts_with(|c: char| c.is_ascii_digit())
+        || month_number(first.trim_end_matches(',')).is_some()
+        || weekday;
+    let n = inner.split_whitespace().count();
+    (n <= 6 || (starts_with_date && n <= 12)).then_some(date)
+}
+
+/// A weekday's name or its short form, in lower case.
+pub(crate) fn is_weekday(lower: &str) -> bool {
+    matches!(
+        lower,
         "monday"
             | "tuesday"
             | "wednesday"
@@ -155,12 +165,7 @@ fn header_date(line: &str) -> Option<String> {
             | "fri"
             | "sat"
             | "sun"
-    );
-    let starts_with_date = first.starts_with(|c: char| c.is_ascii_digit())
-        || month_number(first.trim_end_matches(',')).is_some()
-        || weekday;
-    let n = inner.split_whitespace().count();
-    (n <= 6 || (starts_with_date && n <= 12)).then_some(date)
+    )
 }
 
 const MONTHS: [&str; 12] = [
