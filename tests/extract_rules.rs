@@ -909,3 +909,21 @@ fn an_officials_body_and_nationality_come_from_the_title_and_the_apposition() {
     );
     assert_eq!(one(&m, "Bernd Montag").countries, ["Germany"]);
 }
+
+#[test]
+fn a_known_place_keeps_the_kind_written_after_it_and_island_is_no_country() {
+    let m = model(&[
+        "Ukrainian troops withdrew from the Kursk region on Monday. Marines once held Snake \
+         Island. Kobe Steel said its Moka plant in Tochigi prefecture had falsified data.",
+    ]);
+    let kursk = one(&m, "Kursk region");
+    assert_eq!(kursk.kind, EntityType::Place);
+    assert!(kursk.countries.contains(&"Russia".to_owned()));
+    assert!(!m.entities.iter().any(|e| e.name == "Iceland"));
+    assert_eq!(one(&m, "Moka plant").kind, EntityType::Facility);
+    assert!(
+        one(&m, "Tochigi prefecture")
+            .countries
+            .contains(&"Japan".to_owned())
+    );
+}

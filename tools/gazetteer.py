@@ -26,6 +26,7 @@ import sys
 from pathlib import Path
 
 src, out = Path(sys.argv[1]), Path(sys.argv[2])
+ENGLISH_WORDS = {"island"}
 out.mkdir(parents=True, exist_ok=True)
 
 countries = json.loads((src / "package/countries.json").read_text())
@@ -43,6 +44,10 @@ for c in sorted(countries, key=lambda c: c["name"]["common"]):
         if "," in a or "(" in a:
             continue
         if a.isupper() and len(a) < 3:
+            continue
+        # A native name that is an English word (Iceland's `Island`) would name the country
+        # in `Snake Island`.
+        if a.lower() in ENGLISH_WORDS:
             continue
         if a not in aliases:
             aliases.append(a)

@@ -1026,9 +1026,9 @@ pub fn lowercase_head(word: &str) -> Option<crate::model::EntityType> {
         "administration" | "network" | "militia" | "embassy" | "consulate" | "campaign"
         | "cartel" | "gang" | "clan" | "police" => Organization,
         "airbase" | "airfield" | "airport" | "air base" | "prison" | "jail" | "refinery"
-        | "port" | "mine" | "dam" => Facility,
+        | "port" | "mine" | "dam" | "plant" | "factory" => Facility,
         "province" | "district" | "region" | "valley" | "county" | "river" | "coast" | "beach"
-        | "island" => Place,
+        | "island" | "prefecture" | "oblast" | "governorate" => Place,
         _ => return None,
     })
 }

@@ -561,6 +561,20 @@ impl<'a> State<'a> {
                         || matches!(self.word(j), "embassy" | "consulate"));
                 if !extend && !demonym_org {
                     let k = self.out.cands.len();
+                    // `the Kursk region`, `Tochigi prefecture`: the kind written after a known
+                    // place is part of the name as written.
+                    let j = if entry.kind == EntityType::Place
+                        && hit.form == Form::Name
+                        && j < b
+                        && self.toks[j].is_word()
+                        && !self.toks[j].cap
+                        && !self.toks[j].hyph
+                        && lx::lowercase_head(self.word(j)) == Some(EntityType::Place)
+                    {
+                        j + 1
+                    } else {
+                        j
+                    };
                     let surface =
                         self.text[t.start as usize..self.toks[j - 1].end as usize].to_owned();
                     let country = if entry.kind == EntityType::Country {
