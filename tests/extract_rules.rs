@@ -914,8 +914,14 @@ fn an_officials_body_and_nationality_come_from_the_title_and_the_apposition() {
 fn a_known_place_keeps_the_kind_written_after_it_and_island_is_no_country() {
     let m = model(&[
         "Ukrainian troops withdrew from the Kursk region on Monday. Marines once held Snake \
-         Island. Kobe Steel said its Moka plant in Tochigi prefecture had falsified data.",
+         Island. Kobe Steel said its Moka plant in Tochigi prefecture had falsified data. Police \
+         raided ranches near São Félix do Xingu and the Apyterewa Indigenous territory.",
     ]);
+    one(&m, "São Félix do Xingu");
+    assert_eq!(
+        one(&m, "Apyterewa Indigenous territory").kind,
+        EntityType::Place
+    );
     let kursk = one(&m, "Kursk region");
     assert_eq!(kursk.kind, EntityType::Place);
     assert!(kursk.countries.contains(&"Russia".to_owned()));

@@ -1028,7 +1028,7 @@ pub fn lowercase_head(word: &str) -> Option<crate::model::EntityType> {
         "airbase" | "airfield" | "airport" | "air base" | "prison" | "jail" | "refinery"
         | "port" | "mine" | "dam" | "plant" | "factory" => Facility,
         "province" | "district" | "region" | "valley" | "county" | "river" | "coast" | "beach"
-        | "island" | "prefecture" | "oblast" | "governorate" => Place,
+        | "island" | "prefecture" | "oblast" | "governorate" | "territory" => Place,
         _ => return None,
     })
 }
@@ -1054,6 +1054,7 @@ pub fn is_name_particle(word: &str) -> bool {
             | "del"
             | "dos"
             | "das"
+            | "do"
     )
 }
 
