@@ -48,9 +48,14 @@ const EXTRA_COUNTRY_ALIASES: &[(&str, &[&str])] = &[
     ("Czechia", &["Czech Republic"]),
 ];
 
-/// Countries whose name in the data is not the one the UN and ISO 3166 use, which analysts
-/// filter by (the data's name stays an alias).
-const PREFERRED_COUNTRY_NAMES: &[(&str, &str)] = &[("Ivory Coast", "Côte d'Ivoire")];
+/// Countries whose name in the data is not the one English-language news and analysts use
+/// (the data's name stays an alias): `Côte d'Ivoire` as the UN writes it; `Turkey` and `Czech
+/// Republic`, which news still writes far more than the data's `Türkiye` and `Czechia`.
+const PREFERRED_COUNTRY_NAMES: &[(&str, &str)] = &[
+    ("Ivory Coast", "Côte d'Ivoire"),
+    ("Türkiye", "Turkey"),
+    ("Czechia", "Czech Republic"),
+];
 
 fn preferred_country_name(name: &str) -> &str {
     PREFERRED_COUNTRY_NAMES
@@ -514,6 +519,9 @@ mod tests {
         assert!(g.lookup("Us").is_none());
         assert!(g.is_first_name("Mark"));
         assert_eq!(name("Ivory Coast").as_deref(), Some("Côte d'Ivoire"));
+        assert_eq!(name("Türkiye").as_deref(), Some("Turkey"));
+        assert_eq!(name("Turkish").as_deref(), Some("Turkey"));
+        assert_eq!(name("Czechia").as_deref(), Some("Czech Republic"));
         assert_eq!(g.company_country("Siemens AG"), Some("Germany"));
         assert_eq!(g.company_country("ASML"), Some("Netherlands"));
         assert_eq!(g.company_country("Apple Inc."), Some("United States"));

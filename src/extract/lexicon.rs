@@ -1024,7 +1024,7 @@ pub fn lowercase_head(word: &str) -> Option<crate::model::EntityType> {
     use crate::model::EntityType::*;
     Some(match word {
         "administration" | "network" | "militia" | "embassy" | "consulate" | "campaign"
-        | "cartel" | "gang" | "clan" | "police" => Organization,
+        | "cartel" | "gang" | "clan" => Organization,
         "airbase" | "airfield" | "airport" | "air base" | "prison" | "jail" | "refinery"
         | "port" | "mine" | "dam" | "plant" | "factory" => Facility,
         "province" | "district" | "region" | "valley" | "county" | "river" | "coast" | "beach"
