@@ -933,3 +933,9 @@ fn a_known_place_keeps_the_kind_written_after_it_and_island_is_no_country() {
             .contains(&"Japan".to_owned())
     );
 }
+
+#[test]
+fn an_industry_word_ends_a_company_name_though_it_starts_with_a_given_name() {
+    let m = model(&["Kobe Steel said its aluminium met the standard. Toyota used it."]);
+    assert_eq!(one(&m, "Kobe Steel").kind, EntityType::Organization);
+}

@@ -887,6 +887,21 @@ const ORG_HEADS: &[&str] = &[
     "cooperative",
     "brotherhood",
     "state",
+    "steel",
+    "mining",
+    "minerals",
+    "resources",
+    "prospecting",
+    "electric",
+    "chemicals",
+    "foods",
+    "railway",
+    "railways",
+    "securities",
+    "insurance",
+    "investments",
+    "telecom",
+    "aerospace",
 ];
 
 /// Last words of facility names (`Bagram Air Base`, `Kabul Airport`).
