@@ -185,6 +185,42 @@ struct State<'a> {
     out: DocOut,
 }
 
+/// Whether the common noun `noun` can stand for the body named `name` (folded): a body of that
+/// kind (`the ministry` for the Ministry of Commerce, `the commission`); any body but a state's
+/// for `the group` or `the militants`; for `the company`, not a state body or an armed unit.
+fn noun_names_body(noun: &str, name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    let state = words.iter().any(|w| lx::is_state_head(w));
+    match noun {
+        "company" | "firm" => {
+            !state
+                && !words.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "regiment"
+                            | "brigade"
+                            | "battalion"
+                            | "division"
+                            | "network"
+                            | "militia"
+                            | "command"
+                            | "mission"
+                            | "forces"
+                    )
+                })
+        }
+        "group" | "organisation" | "organization" | "militants" | "insurgents" | "rebels"
+        | "jihadists" => !state,
+        _ => {
+            words.last() == Some(&noun)
+                || words
+                    .iter()
+                    .position(|w| *w == "of")
+                    .is_some_and(|p| p > 0 && words[p - 1] == noun)
+        }
+    }
+}
+
 /// `Armed Forces of the Philippines` spells `AFP`: the initials of its capitalised words.
 fn spells(name: &str, acronym: &str) -> bool {
     let initials: String = name
@@ -724,35 +760,7 @@ impl<'a> State<'a> {
                     {
                         return false;
                     }
-                    let name = fold(&c.surface);
-                    let words: Vec<&str> = name.split(' ').collect();
-                    let state = words.iter().any(|w| lx::is_state_head(w));
-                    if kind {
-                        words.last() == Some(&noun)
-                            || words
-                                .iter()
-                                .position(|w| *w == "of")
-                                .is_some_and(|p| p > 0 && words[p - 1] == noun)
-                    } else if matches!(noun, "company" | "firm") {
-                        // A company: not a state body, an armed unit or a network.
-                        !state
-                            && !words.iter().any(|w| {
-                                matches!(
-                                    *w,
-                                    "regiment"
-                                        | "brigade"
-                                        | "battalion"
-                                        | "division"
-                                        | "network"
-                                        | "militia"
-                                        | "command"
-                                        | "mission"
-                                        | "forces"
-                                )
-                            })
-                    } else {
-                        !state
-                    }
+                    noun_names_body(noun, &fold(&c.surface))
                 })
             else {
                 continue;
@@ -1100,19 +1108,9 @@ impl<'a> State<'a> {
         let cands = &self.out.cands;
         let head_of = |q: usize| -> bool {
             let cd = &cands[q];
-            if cd.etype != EntityType::Organization || cd.alias_of.is_some() {
-                return false;
-            }
-            let name = fold(&cd.surface);
-            let ws: Vec<&str> = name.split(' ').collect();
-            let named = ws.last() == Some(&noun)
-                || ws
-                    .iter()
-                    .position(|w| *w == "of")
-                    .is_some_and(|p| p > 0 && ws[p - 1] == noun);
-            named
-                || (matches!(noun, "company" | "firm" | "group")
-                    && !ws.iter().any(|w| lx::is_state_head(w)))
+            cd.etype == EntityType::Organization
+                && cd.alias_of.is_none()
+                && noun_names_body(noun, &fold(&cd.surface))
         };
         (0..c)
             .rev()
