@@ -1610,25 +1610,7 @@ impl<'a> State<'a> {
             .filter_map(|c| g.entries[c.gaz? as usize].country.as_deref())
             .filter(|&cn| cn != home && home_weight >= 2 * weight(cn))
             .collect();
-        // `IMF Managing Director Kristalina Georgieva`: the title is an international body's.
-        let international_title: FxHashSet<usize> = self
-            .out
-            .cands
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.etype == EntityType::Person && c.role.is_some())
-            .filter(|(_, c)| {
-                self.out.cands.iter().any(|o| {
-                    o.sent == c.sent
-                        && o.t1 == c.t0
-                        && o.etype == EntityType::Organization
-                        && o.gaz
-                            .is_some_and(|e| g.entries[e as usize].country.is_none())
-                })
-            })
-            .map(|(k, _)| k)
-            .collect();
-        // `EU Competition Commissioner Teresa Ribera`, `Britain's Foreign Secretary David
+        // `IMF Managing Director Kristalina Georgieva`, `Britain's Foreign Secretary David
         // Lammy`: a person who serves an international body or another country's is not the
         // home country's.
         let serves_elsewhere: FxHashSet<usize> = self
@@ -1663,7 +1645,6 @@ impl<'a> State<'a> {
             }
             let person = c.etype == EntityType::Person
                 && (c.role.is_some() || domestic)
-                && !international_title.contains(&k)
                 && !serves_elsewhere.contains(&k)
                 && !self.credit_sents.contains(&c.sent);
             let body = matches!(c.etype, EntityType::Organization | EntityType::Facility)
