@@ -285,6 +285,16 @@ impl Gazetteer {
                 {
                     g.add_form(&format!("{d}s"), dem);
                 }
+                // `Kazakh`, `Uzbek`, `Tajik`: the short demonym of a `-stan` country beside the
+                // data's `Kazakhstani` (not `Pak`).
+                if let Some(stem) = d
+                    .strip_suffix("istani")
+                    .or_else(|| d.strip_suffix("stani"))
+                    .filter(|s| s.chars().count() >= 4)
+                {
+                    g.add_form(stem, dem);
+                    g.add_form(&format!("{stem}s"), dem);
+                }
             }
             for c in caps.split(';').filter(|c| !c.is_empty()) {
                 capitals.push((c.to_owned(), name.to_owned()));
@@ -522,6 +532,9 @@ mod tests {
         assert_eq!(name("Türkiye").as_deref(), Some("Turkey"));
         assert_eq!(name("Turkish").as_deref(), Some("Turkey"));
         assert_eq!(name("Czechia").as_deref(), Some("Czech Republic"));
+        assert_eq!(name("Kazakh").as_deref(), Some("Kazakhstan"));
+        assert_eq!(name("Uzbek").as_deref(), Some("Uzbekistan"));
+        assert!(g.lookup("Pak").is_none());
         assert_eq!(g.company_country("Siemens AG"), Some("Germany"));
         assert_eq!(g.company_country("ASML"), Some("Netherlands"));
         assert_eq!(g.company_country("Apple Inc."), Some("United States"));
