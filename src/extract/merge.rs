@@ -10,7 +10,7 @@ use crate::model::{
 
 use super::gazetteer::{Gazetteer, fold};
 use super::lexicon as lx;
-use super::recognize::{Cand, DocOut};
+use super::recognize::{Cand, DocOut, head_type};
 
 /// Suffixes that do not count as a person's last name.
 fn is_suffix(w: &str) -> bool {
@@ -60,17 +60,6 @@ fn type_rank(t: EntityType) -> usize {
         EntityType::Place => 4,
         EntityType::Event => 5,
         EntityType::Other => 6,
-    }
-}
-
-/// The type a head word gives a name (`ministry`, `air base`'s `base`).
-fn head_type_of(w: &str) -> Option<EntityType> {
-    if super::lexicon::is_org_head(w) {
-        Some(EntityType::Organization)
-    } else if super::lexicon::is_facility_head(w) {
-        Some(EntityType::Facility)
-    } else {
-        None
     }
 }
 
@@ -183,8 +172,10 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 let ws: Vec<&str> = name.split(' ').collect();
                 for n in 1..ws.len() {
                     let tail = &ws[ws.len() - n..];
-                    if head_type_of(tail[n - 1]).is_some()
-                        && !matches!(tail[0], "of" | "and" | "for" | "the" | "&")
+                    if matches!(
+                        head_type(tail[n - 1]),
+                        Some(EntityType::Organization | EntityType::Facility)
+                    ) && !matches!(tail[0], "of" | "and" | "for" | "the" | "&")
                         && !ws[..ws.len() - n].contains(&"of")
                     {
                         tails
@@ -194,10 +185,6 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                     }
                 }
             }
-        }
-    }
-    for (d, out) in outs.iter().enumerate() {
-        for c in &out.cands {
             // Known bodies with a head word: `Haqqani network` → `haqqani`.
             if let Some(e) = c.gaz {
                 let entry = &g.entries[e as usize];

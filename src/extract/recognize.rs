@@ -246,7 +246,7 @@ fn title_case(s: &str) -> String {
     out
 }
 
-fn head_type(w: &str) -> Option<EntityType> {
+pub(super) fn head_type(w: &str) -> Option<EntityType> {
     if lx::is_facility_head(w) {
         Some(EntityType::Facility)
     } else if lx::is_org_head(w) {
@@ -2041,18 +2041,12 @@ impl<'a> State<'a> {
                 && !self.toks[t].cap
                 && self.toks[t + 1].kind == Kind::Poss
                 && lx::is_org_head(self.word(t))
-                && (t + 2..(t + 5).min(b)).any(|k| {
-                    self.toks[k].is_word() && {
-                        let w = self.word(k);
-                        lx::is_title(w) || lx::is_role_noun(w)
-                    }
-                })
-                && let Some(body) = self.body_by_head(self.word(t), c, si)
-            {
-                let role = (t + 2..(t + 5).min(b))
+                && let Some(role) = (t + 2..(t + 5).min(b))
+                    .filter(|&k| self.toks[k].is_word())
                     .map(|k| self.word(k))
                     .find(|w| lx::is_title(w) || lx::is_role_noun(w))
-                    .unwrap_or("");
+                && let Some(body) = self.body_by_head(self.word(t), c, si)
+            {
                 relate(
                     &mut self.out.rels,
                     &mut pairs,
