@@ -939,3 +939,63 @@ fn an_industry_word_ends_a_company_name_though_it_starts_with_a_given_name() {
     let m = model(&["Kobe Steel said its aluminium met the standard. Toyota used it."]);
     assert_eq!(one(&m, "Kobe Steel").kind, EntityType::Organization);
 }
+
+#[test]
+fn a_pronoun_inside_a_sentence_naming_no_one_stands_for_the_person_before() {
+    let m = model(&[
+        "Police arrested Carlos Roncato at his home on Tuesday. Prosecutors in Belém said he \
+         had sold cattle to Frigorífico Norte.",
+    ]);
+    assert!(
+        linked(&m, "Carlos Roncato", "Frigorífico Norte").is_some(),
+        "Roncato is in the sentence through `he`"
+    );
+    assert!(!one(&m, "Carlos Roncato").aliases.iter().any(|a| a == "he"));
+    let m = model(&[
+        "Swiss police detained Andrés Felipe Rojas in Zurich. His lawyer, Thomas Gerber, said \
+         his client rejected all accusations.",
+    ]);
+    assert!(linked(&m, "Thomas Gerber", "Andrés Felipe Rojas").is_some());
+}
+
+#[test]
+fn a_noun_naming_a_kind_stands_for_that_body_however_far_back() {
+    let m = model(&[
+        "The Election Commission of India issued notices to two candidates on Monday. \
+         Opposition leaders called the move overdue. Rallies went on in Patna. Crowds were large. \
+         In a separate order, the commission directed Meta to take down 340 advertisements.",
+    ]);
+    assert!(linked(&m, "Election Commission of India", "Meta").is_some());
+    let m = model(&[
+        "Hackers encrypted the servers of Olomouc University Hospital on Sunday. Doctors moved \
+         to paper records. Researchers at ESET, who were brought in by the hospital, traced the \
+         intrusion.",
+    ]);
+    assert!(linked(&m, "Olomouc University Hospital", "ESET").is_some());
+    let m = model(&[
+        "The Drug Enforcement Administration sent agents to Guayaquil. The agency has expanded \
+         its presence in Ecuador since 2023.",
+    ]);
+    assert!(linked(&m, "Drug Enforcement Administration", "Ecuador").is_some());
+}
+
+#[test]
+fn the_country_stands_for_the_country_named_last() {
+    let m = model(&[
+        "Gunfire rang out in Guinea-Bissau on Thursday. Troops loyal to the president regained \
+         control. The ministry said flights to the country from Portugal were suspended.",
+    ]);
+    assert!(linked(&m, "Guinea-Bissau", "Portugal").is_some());
+}
+
+#[test]
+fn the_first_word_of_a_company_name_names_it_and_the_full_name_is_shown() {
+    let m = model(&[
+        "Prosecutors raided Alpina Sports Rights AG in Zug. Alpina's chief executive, Marco \
+         Zehnder, was questioned. Hisense paid Alpina for advertising rights.",
+    ]);
+    let alpina = same(&m, &["Alpina Sports Rights AG", "Alpina"]);
+    assert_eq!(alpina.name, "Alpina Sports Rights AG");
+    assert!(linked(&m, "Alpina", "Marco Zehnder").is_some());
+    assert!(linked(&m, "Alpina", "Hisense").is_some());
+}

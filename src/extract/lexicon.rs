@@ -1206,6 +1206,48 @@ set_fn!(is_place_head, PLACE_HEADS);
 set_fn!(is_event_head, EVENT_HEADS);
 set_fn!(is_listed_body_noun, BODY_NOUNS);
 
+/// The head words of the bodies a common noun can stand for, besides the noun itself: `the
+/// agency` for the Drug Enforcement Administration, `the regulator` for an authority or a
+/// commission, `the bloc` for an economic community. Empty for a noun that names no kind.
+pub fn kind_family(noun: &str) -> &'static [&'static str] {
+    match noun {
+        "agency" => &[
+            "administration",
+            "office",
+            "service",
+            "bureau",
+            "authority",
+            "directorate",
+            "commission",
+        ],
+        "regulator" | "watchdog" => &[
+            "authority",
+            "commission",
+            "office",
+            "agency",
+            "board",
+            "bureau",
+            "administration",
+        ],
+        "ministry" => &["department"],
+        "department" => &["ministry"],
+        "bloc" => &[
+            "union",
+            "community",
+            "alliance",
+            "association",
+            "organisation",
+            "organization",
+        ],
+        "party" => &["congress", "league", "front", "movement"],
+        "court" => &["tribunal"],
+        "military" => &["army", "forces", "force"],
+        "police" => &["police"],
+        "government" => &["government"],
+        _ => &[],
+    }
+}
+
 /// A common noun for a body (`firm`, `insurer`), also the compounds news writes in one word:
 /// `chipmaker`, `drugmaker`, `shipbuilder`, `shipowner`.
 pub fn is_body_noun(w: &str) -> bool {

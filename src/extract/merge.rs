@@ -150,6 +150,9 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
     // and by initials (`nctc` → `national counterterrorism center`).
     let mut stems: FxHashMap<String, Vec<(usize, String)>> = FxHashMap::default();
     let mut prefixes: FxHashMap<String, Vec<(usize, String)>> = FxHashMap::default();
+    // `Alpina Sports Rights AG` … `Alpina's chief executive`: the first word of a body's name
+    // of three words or more, for a lone word read as nothing else in the same text.
+    let mut first_words: FxHashMap<String, Vec<(usize, String)>> = FxHashMap::default();
     let mut initials: FxHashMap<String, Vec<(usize, String)>> = FxHashMap::default();
     // The last words of a body's name, ending in a head word (`the Fund` for the International
     // Monetary Fund, `the Coast Guard`, `the Foreign Ministry`): per document, the bodies each
@@ -212,6 +215,12 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 )
             {
                 let key = key_of_multi(c);
+                if c.etype == EntityType::Organization {
+                    first_words
+                        .entry(c.words[0].clone())
+                        .or_default()
+                        .push((d, key.clone()));
+                }
                 for n in 2..c.words.len() {
                     if !matches!(c.words[n - 1].as_str(), "of" | "and" | "the" | "for" | "&") {
                         prefixes
@@ -249,17 +258,24 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
             }
         }
     }
-    let unique = |v: &[(usize, String)], d: usize| -> Option<String> {
+    // The one key that `v` holds for document `d`, if it holds exactly one.
+    let only_here = |v: &[(usize, String)], d: usize| -> Option<String> {
         let here: FxHashSet<&String> = v
             .iter()
             .filter(|(dd, _)| *dd == d)
             .map(|(_, k)| k)
             .collect();
-        if here.len() == 1 {
-            return here.into_iter().next().cloned();
+        (here.len() == 1)
+            .then(|| here.into_iter().next().cloned())
+            .flatten()
+    };
+    let unique = |v: &[(usize, String)], d: usize| -> Option<String> {
+        if let Some(k) = only_here(v, d) {
+            return Some(k);
         }
+        let here_any = v.iter().any(|(dd, _)| *dd == d);
         let all: FxHashSet<&String> = v.iter().map(|(_, k)| k).collect();
-        (here.is_empty() && all.len() == 1)
+        (!here_any && all.len() == 1)
             .then(|| all.into_iter().next().cloned())
             .flatten()
     };
@@ -337,16 +353,15 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 && (c.etype != EntityType::Person || (!c.strong && c.role.is_none())))
             .then(|| prefixes.get(&c.words.join(" ")))
             .flatten()
-            .and_then(|v| {
-                let here: FxHashSet<&String> = v
-                    .iter()
-                    .filter(|(dd, _)| *dd == d)
-                    .map(|(_, k)| k)
-                    .collect();
-                (here.len() == 1)
-                    .then(|| here.into_iter().next().cloned())
+            .and_then(|v| only_here(v, d))
+            {
+                Some(k)
+            } else if let Some(k) =
+                (c.words.len() == 1 && c.etype == EntityType::Other && !c.acronym)
+                    .then(|| first_words.get(&c.words[0]))
                     .flatten()
-            }) {
+                    .and_then(|v| only_here(v, d))
+            {
                 Some(k)
             } else if let Some(&id) = cluster_of.get(&(d, k)) {
                 Some(format!("p\u{1f}{id}"))
@@ -511,13 +526,29 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
             g.entries[e as usize].name.clone()
         } else {
             let prefer_multi = kind == EntityType::Person && grp.surfaces.iter().any(|s| s.2);
-            grp.surfaces
+            let top = grp
+                .surfaces
                 .iter()
                 .enumerate()
                 .filter(|(_, s)| !prefer_multi || s.2)
                 .max_by_key(|(i, s)| (s.1, s.0.len(), usize::MAX - i))
                 .map(|(_, s)| s.0.clone())
-                .unwrap_or_default()
+                .unwrap_or_default();
+            // `Alpina` said more often than `Alpina Sports Rights AG`: a body is shown by the
+            // full name its short form begins.
+            let full = matches!(kind, EntityType::Organization | EntityType::Facility)
+                .then(|| {
+                    grp.surfaces
+                        .iter()
+                        .filter(|s| {
+                            s.0.len() > top.len()
+                                && s.0.starts_with(top.as_str())
+                                && s.0[top.len()..].starts_with(' ')
+                        })
+                        .max_by_key(|s| (s.1, s.0.len()))
+                })
+                .flatten();
+            full.map_or(top, |s| s.0.clone())
         };
         let mut aliases: Vec<String> = Vec::new();
         for (s, _, _) in &grp.surfaces {

@@ -212,7 +212,10 @@ fn noun_names_body(noun: &str, name: &str) -> bool {
         "group" | "organisation" | "organization" | "militants" | "insurgents" | "rebels"
         | "jihadists" => !state,
         _ => {
-            words.last() == Some(&noun)
+            let family = lx::kind_family(noun);
+            words
+                .last()
+                .is_some_and(|l| *l == noun || family.contains(l))
                 || words
                     .iter()
                     .position(|w| *w == "of")
@@ -701,7 +704,53 @@ impl<'a> State<'a> {
         self.post_sentence(si, first_cand, a, b, credit);
         if !credit && !headline {
             self.definite_mentions(si, a, b);
+            self.pronoun_inside(si, first_cand, a, b);
         }
+    }
+
+    /// `Police said he had been held for a week.`: a sentence that names no person but speaks
+    /// of one (`he`, `she`, `his`, `him`, `her`) speaks of the person the sentence before is
+    /// about (the first named there, else the last one named in the sentence before that). A
+    /// mention, like `He` opening a sentence, never a name.
+    fn pronoun_inside(&mut self, si: u32, first: usize, a: usize, b: usize) {
+        if si == 0
+            || self.out.cands[first..]
+                .iter()
+                .any(|c| c.etype == EntityType::Person)
+        {
+            return;
+        }
+        let Some(i) = (a..b).find(|&i| {
+            let t = self.toks[i];
+            t.is_word() && matches!(t.text(self.text), "he" | "she" | "his" | "him" | "her")
+        }) else {
+            return;
+        };
+        let cands = &self.out.cands;
+        let person = |q: &usize| cands[*q].etype == EntityType::Person;
+        let before = (0..first).rev().take_while(|&q| cands[q].sent + 2 >= si);
+        let Some(p) = before
+            .clone()
+            .filter(|&q| cands[q].sent + 1 == si)
+            .filter(person)
+            .last()
+            .or_else(|| before.filter(person).find(|&q| cands[q].sent + 2 == si))
+        else {
+            return;
+        };
+        let p = cands[p].alias_of.unwrap_or(p);
+        let t = self.toks[i];
+        let mut c = cands[p].clone();
+        c.sent = si;
+        c.t0 = i;
+        c.t1 = i + 1;
+        c.span = t.span();
+        c.surface = t.text(self.text).to_owned();
+        c.alias_of = Some(p);
+        c.pronoun = true;
+        c.role = None;
+        c.raw = None;
+        self.push(c);
     }
 
     /// `the group's fighters`, `the company said`, `the militants retook …`: a definite
@@ -734,23 +783,43 @@ impl<'a> State<'a> {
                 noun,
                 "group" | "company" | "firm" | "organisation" | "organization"
             );
-            let kind = lx::is_org_head(noun) && !any_body;
-            if !(armed || any_body || kind) {
+            let kind = (lx::is_org_head(noun) || !lx::kind_family(noun).is_empty()) && !any_body;
+            let facility = lx::is_facility_head(noun);
+            let country = matches!(noun, "country" | "nation");
+            if !(armed || any_body || kind || facility || country) {
                 continue;
             }
+            // A noun that names a kind (`the commission`, `the hospital`) stands for the last
+            // body of that kind however far back it was named; `the group` or `the company`
+            // only for one named in this sentence or the two before; `the country` for the
+            // country named last in this sentence or the three before.
+            let reach = if kind || facility {
+                u32::MAX
+            } else if country {
+                3
+            } else {
+                2
+            };
+            let wanted = if country {
+                EntityType::Country
+            } else if facility && !kind {
+                EntityType::Facility
+            } else {
+                EntityType::Organization
+            };
             let end = self.out.cands.len();
             let cands = &self.out.cands;
             let g = self.g;
             let Some(p) = (0..end)
                 .rev()
-                .take_while(|&q| cands[q].sent + 2 >= si)
+                .take_while(|&q| cands[q].sent.saturating_add(reach) >= si)
                 .filter(|&q| !cands[q].pronoun && cands[q].t1 <= i)
                 .map(|q| cands[q].alias_of.unwrap_or(q))
                 .find(|&q| {
                     let c = &cands[q];
                     // Not the outlet or a credit (`(Reuters)`), nor a name read as a body
                     // only for want of another type.
-                    if c.etype != EntityType::Organization
+                    if c.etype != wanted
                         || !c.strong
                         || c.acronym
                         || self.credit_sents.contains(&c.sent)
@@ -760,7 +829,7 @@ impl<'a> State<'a> {
                     {
                         return false;
                     }
-                    noun_names_body(noun, &fold(&c.surface))
+                    country || noun_names_body(noun, &fold(&c.surface))
                 })
             else {
                 continue;
@@ -853,7 +922,7 @@ impl<'a> State<'a> {
         let Some(t) = self.toks.get(a) else {
             return;
         };
-        if si == 0 || !t.is_word() || !matches!(t.text(self.text), "He" | "She") {
+        if si == 0 || !t.is_word() || !matches!(t.text(self.text), "He" | "She" | "His" | "Her") {
             return;
         }
         let cands = &self.out.cands;
@@ -1533,7 +1602,8 @@ impl<'a> State<'a> {
         if let Some(d) = dateline {
             counts.push((d, 6));
         }
-        for c in &self.out.cands {
+        // Only names weigh: `the country`, `the port` stand for names counted already.
+        for c in self.out.cands.iter().filter(|c| !c.pronoun) {
             // A city or region counts for its country: a text set in Assam and Silchar is
             // about India even where it names India once.
             if c.etype == EntityType::Place
