@@ -739,25 +739,14 @@ impl<'a> State<'a> {
             return;
         };
         let p = cands[p].alias_of.unwrap_or(p);
-        let t = self.toks[i];
-        let mut c = cands[p].clone();
-        c.sent = si;
-        c.t0 = i;
-        c.t1 = i + 1;
-        c.span = t.span();
-        c.surface = t.text(self.text).to_owned();
-        c.alias_of = Some(p);
-        c.pronoun = true;
-        c.role = None;
-        c.raw = None;
-        self.push(c);
+        self.push_mention(p, si, i, i + 1);
     }
 
-    /// `the group's fighters`, `the company said`, `the militants retook …`: a definite
-    /// description standing for the body named last (in this sentence or the two before) —
-    /// one of that kind where the noun names a kind (`the ministry`, `the bank`), any armed
-    /// group for `the militants`, any body for `the group`, `the company`. A mention, like
-    /// `He`, that puts the body in the sentence (co-mentions), not a name.
+    /// `the group's fighters`, `the company said`, `the militants retook …`, `the country`: a
+    /// definite description standing for the body named last — one of that kind where the noun
+    /// names a kind (`the ministry`, `the bank`, `the hospital`), any armed group for `the
+    /// militants`, any body for `the group`, `the company`, a country for `the country`. A
+    /// mention, like `He`, that puts the body in the sentence (co-mentions), not a name.
     fn definite_mentions(&mut self, si: u32, a: usize, b: usize) {
         for i in a..b.saturating_sub(1) {
             let t = self.toks[i];
@@ -791,14 +780,14 @@ impl<'a> State<'a> {
             }
             // A noun that names a kind (`the commission`, `the hospital`) stands for the last
             // body of that kind however far back it was named; `the group` or `the company`
-            // only for one named in this sentence or the two before; `the country` for the
+            // only for one named in this sentence or the five before; `the country` for the
             // country named last in this sentence or the three before.
             let reach = if kind || facility {
                 u32::MAX
             } else if country {
                 3
             } else {
-                2
+                6
             };
             let wanted = if country {
                 EntityType::Country
@@ -834,17 +823,7 @@ impl<'a> State<'a> {
             else {
                 continue;
             };
-            let mut c = cands[p].clone();
-            c.sent = si;
-            c.t0 = i;
-            c.t1 = i + 2;
-            c.span = Span::new(t.start as usize, n.end as usize);
-            c.surface = self.text[c.span.range()].to_owned();
-            c.alias_of = Some(p);
-            c.pronoun = true;
-            c.role = None;
-            c.raw = None;
-            self.push(c);
+            self.push_mention(p, si, i, i + 2);
         }
     }
 
@@ -922,27 +901,38 @@ impl<'a> State<'a> {
         let Some(t) = self.toks.get(a) else {
             return;
         };
-        if si == 0 || !t.is_word() || !matches!(t.text(self.text), "He" | "She" | "His" | "Her") {
+        if si == 0 || !t.is_word() {
+            return;
+        }
+        if !matches!(t.text(self.text), "He" | "She" | "His" | "Her") {
             return;
         }
         let cands = &self.out.cands;
-        let Some(p) = (0..cands.len())
+        let before = (0..cands.len())
             .rev()
             .take_while(|&q| cands[q].sent + 1 >= si)
             .filter(|&q| {
-                cands[q].sent + 1 == si && cands[q].etype == EntityType::Person && !cands[q].pronoun
-            })
-            .last()
-        else {
+                let c = &cands[q];
+                c.sent + 1 == si && c.etype == EntityType::Person && !c.pronoun
+            });
+        // Walking back, the last found is the first named.
+        let Some(p) = before.last() else {
             return;
         };
         let p = cands[p].alias_of.unwrap_or(p);
-        let mut c = cands[p].clone();
+        self.push_mention(p, si, a, a + 1);
+    }
+
+    /// A pronoun or description at tokens `[t0, t1)` of sentence `si` standing for candidate
+    /// `p`: a mention of it, never a name (no alias, type or country comes from it).
+    fn push_mention(&mut self, p: usize, si: u32, t0: usize, t1: usize) {
+        let span = Span::new(self.toks[t0].start as usize, self.toks[t1 - 1].end as usize);
+        let mut c = self.out.cands[p].clone();
         c.sent = si;
-        c.t0 = a;
-        c.t1 = a + 1;
-        c.span = t.span();
-        c.surface = t.text(self.text).to_owned();
+        c.t0 = t0;
+        c.t1 = t1;
+        c.span = span;
+        c.surface = self.text[span.range()].to_owned();
         c.alias_of = Some(p);
         c.pronoun = true;
         c.role = None;
