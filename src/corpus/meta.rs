@@ -56,21 +56,26 @@ pub fn metadata(text: &str) -> Metadata {
                 .or_else(|| line.split(" / ").skip(1).find_map(header_date));
         }
         if meta.outlet.is_none() {
-            meta.outlet = breadcrumb_outlet(line)
-                .or_else(|| site_stamp_outlet(line))
+            meta.outlet = site_stamp_outlet(line)
                 .or_else(|| outlet_slug(line))
                 .or_else(|| dateline_outlet(line))
                 .or_else(|| byline_outlet(line));
         }
     }
+    // A site's own name in its masthead, breadcrumb or footer is weaker evidence than a byline
+    // or a wire credit, and a breadcrumb's first step may be a section (`NEWS › CANADA`).
+    let footer = footer_outlet(text);
     if meta.outlet.is_none() {
         meta.outlet = lines
             .iter()
             .take(4)
-            .find_map(|line| masthead(line, text, &lines));
+            .find_map(|line| masthead(line, text, &lines, footer.as_deref()));
     }
     if meta.outlet.is_none() {
-        meta.outlet = footer_outlet(text);
+        meta.outlet = lines.iter().find_map(|line| breadcrumb_outlet(line));
+    }
+    if meta.outlet.is_none() {
+        meta.outlet = footer;
     }
     if meta.title.is_none() {
         meta.title = match lines.first() {
@@ -96,7 +101,17 @@ fn breadcrumb_outlet(line: &str) -> Option<String> {
         return None;
     }
     let first = line.split(['\u{203a}', '\u{bb}']).next()?.trim();
-    name_like(first).then(|| first.to_owned())
+    (name_like(first) && !section_label(first)).then(|| first.to_owned())
+}
+
+/// A site's section rather than its name: `NEWS`, `Home`, `World`.
+fn section_label(name: &str) -> bool {
+    !name.contains(' ')
+        && (newsy(name)
+            || [
+                "home", "world", "business", "politics", "opinion", "sport", "sports",
+            ]
+            .contains(&name.to_lowercase().as_str()))
 }
 
 /// `Key: value` or ` date value` style header fields; returns the lowercased key.
@@ -322,9 +337,15 @@ fn byline_outlet(line: &str) -> Option<String> {
     let rest = line
         .strip_prefix("By ")
         .or_else(|| line.strip_prefix("BY "))?;
-    let (_, outlet) = rest.rsplit_once('|')?;
+    if let Some((_, outlet)) = rest.rsplit_once('|') {
+        let outlet = outlet.trim();
+        return name_like(outlet).then(|| outlet.to_owned());
+    }
+    // `By Brian Halvorsen, Deseret News`: after a comma only a name with a news word, so a
+    // second reporter (`By Ana Ruiz, Juan Soto`) is not taken for the outlet.
+    let (_, outlet) = rest.rsplit_once(", ")?;
     let outlet = outlet.trim();
-    name_like(outlet).then(|| outlet.to_owned())
+    (name_like(outlet) && newsy(outlet)).then(|| outlet.to_owned())
 }
 
 /// `INQUIRER.net / 06:42 PM September 18, 2025`: a site's name stamped with the date.
@@ -370,9 +391,32 @@ fn footer_outlet(text: &str) -> Option<String> {
                 .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-')
                 .trim_start();
             let name = rest.split(['.', ',', '|']).next()?.trim();
+            // `© EastWire 2025`: the year may follow the name.
+            let name = name
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ')
+                .trim_end();
+            // `© The Indian Express Pvt Ltd`: the company form is not the outlet's name.
+            let name = COMPANY_SUFFIXES
+                .iter()
+                .find_map(|suffix| name.strip_suffix(suffix))
+                .unwrap_or(name)
+                .trim_end();
             name_like(name).then(|| recase(name))
         })
 }
+
+/// Company forms after an outlet's name in a copyright line.
+const COMPANY_SUFFIXES: &[&str] = &[
+    " Pvt Ltd",
+    " Pvt. Ltd",
+    " Pty Ltd",
+    " Ltd",
+    " Limited",
+    " Inc",
+    " LLC",
+    " plc",
+    " PLC",
+];
 
 /// A source line's outlet: `AL JAZEERA AND NEWS AGENCIES` → `Al Jazeera`.
 fn source_name(value: &str) -> String {
@@ -482,7 +526,7 @@ fn name_like(s: &str) -> bool {
 /// A masthead as the first line: `Dawn`, `Focus Taiwan — CNA English News`, `Al Jazeera`.
 /// Taken when it reads as an outlet's name (a news word) or the text names it again as one
 /// (`By … | Dawn`, `Published in Dawn`, `(Reuters)`), so a section label (`Russia`) is not.
-fn masthead(first: &str, text: &str, header: &[&str]) -> Option<String> {
+fn masthead(first: &str, text: &str, header: &[&str], footer: Option<&str>) -> Option<String> {
     let parts: Vec<&str> = first
         .split(" \u{2014} ")
         .flat_map(|p| p.split(" | "))
@@ -490,16 +534,34 @@ fn masthead(first: &str, text: &str, header: &[&str]) -> Option<String> {
         .collect();
     let name = parts.first().copied()?;
     // `News | Conflict`: a section label, not a name.
-    let generic = !name.contains(' ') && newsy(name);
-    if !name_like(name) || generic {
+    if !name_like(name) || section_label(name) {
         return None;
     }
     let named_again = header
         .iter()
         .skip(1)
         .any(|l| l.contains(&format!("| {name}")) || l.contains(&format!("({name})")))
-        || text.contains(&format!("Published in {name}"));
-    (newsy(name) || parts.iter().skip(1).any(|p| newsy(p)) || named_again).then(|| recase(name))
+        || text.contains(&format!("Published in {name}"))
+        || footer.is_some_and(|f| f.eq_ignore_ascii_case(name));
+    // `Focus Taiwan — CNA English News`: a short part after the name may carry the news word;
+    // the body after a dateline's dash (`CHISINAU — Police …`) does not count.
+    let newsy_part = parts.iter().skip(1).any(|p| name_like(p) && newsy(p));
+    (newsy(name) || newsy_part || named_again || lone_masthead(first, name, text, header))
+        .then(|| recase(name))
+}
+
+/// `Stars and Stripes` alone on the first line above a headline: a name of two to four words
+/// that the text never uses again, so neither a section (`Middle East`) nor a headline's topic.
+fn lone_masthead(first: &str, name: &str, text: &str, header: &[&str]) -> bool {
+    let words = name.split_whitespace().count();
+    let headline_next = header.get(1).is_some_and(|next| {
+        next.split_whitespace().count() >= 6 && !name_like(next) && header_date(next).is_none()
+    });
+    first == name
+        && header.first() == Some(&first)
+        && (2..=4).contains(&words)
+        && headline_next
+        && text.matches(name).count() == 1
 }
 
 /// The first line is a headline when it is short, does not read as a sentence of the body, is
@@ -680,5 +742,82 @@ SOURCE: AL JAZEERA AND NEWS AGENCIES",
             Some("Al Jazeera"),
             "not the section label `News`"
         );
+    }
+
+    #[test]
+    fn a_byline_credit_or_footer_beats_a_section_breadcrumb_or_a_dateline_city() {
+        let m = metadata(
+            "The Northern Dispatch
+NEWS \u{203a} CANADA \u{203a} CRIME
+
+Court clears way for extradition
+
+By Marie-\u{c8}ve Tremblay | The Northern Dispatch
+April 22, 2025
+
+The court ruled.",
+        );
+        assert_eq!(m.outlet.as_deref(), Some("The Northern Dispatch"));
+        let m = metadata(
+            "EastWire | Moldova
+
+Moldova and Romania dismantle cigarette smuggling ring
+
+CHISINAU \u{2014} Police in Moldova and Romania have arrested 19 people, officials said.
+
+\u{a9} EastWire 2025",
+        );
+        assert_eq!(
+            m.outlet.as_deref(),
+            Some("EastWire"),
+            "not the dateline's city"
+        );
+        let m = metadata(
+            "Senators grill missile chief
+
+By Brian Halvorsen, Deseret News
+Published: Mar 6, 2025
+
+The hearing ran long.",
+        );
+        assert_eq!(m.outlet.as_deref(), Some("Deseret News"));
+        let m = metadata(
+            "Ministers pitch jobs
+
+Written by Ritika Anand
+
+The minister spoke.
+
+\u{a9} The Indian Express Pvt Ltd",
+        );
+        assert_eq!(m.outlet.as_deref(), Some("The Indian Express"));
+        let m = metadata(
+            "By Ana Ruiz, Juan Soto
+
+Police in Lima arrested two men.",
+        );
+        assert_eq!(m.outlet, None, "a second reporter is not an outlet");
+    }
+
+    #[test]
+    fn a_lone_masthead_above_the_headline_names_the_outlet_but_a_section_does_not() {
+        let m = metadata(
+            "Stars and Stripes
+
+Drones and rockets target US troops at Syrian gas field base
+
+By Tom Delaney
+
+The base was hit.",
+        );
+        assert_eq!(m.outlet.as_deref(), Some("Stars and Stripes"));
+        let m = metadata(
+            "Middle East
+
+Drones and rockets target US troops at Syrian gas field base
+
+Tension rose across the Middle East on Monday.",
+        );
+        assert_eq!(m.outlet, None, "a section the body names again");
     }
 }
