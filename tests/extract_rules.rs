@@ -999,3 +999,60 @@ fn the_first_word_of_a_company_name_names_it_and_the_full_name_is_shown() {
     assert!(linked(&m, "Alpina", "Marco Zehnder").is_some());
     assert!(linked(&m, "Alpina", "Hisense").is_some());
 }
+
+#[test]
+fn an_acronym_spells_out_the_whole_name_before_it_and_the_name_is_shown() {
+    let m = model(&[
+        "Dhaliwal was arrested by the Royal Canadian Mounted Police (RCMP) in Surrey. The RCMP \
+         said the inquiry took two years. He was charged by the Commission to Investigate \
+         Allegations of Bribery or Corruption (CIABOC) in Colombo. CIABOC officials declined to \
+         comment, and CIABOC said more charges would follow.",
+    ]);
+    let rcmp = same(&m, &["Royal Canadian Mounted Police", "RCMP"]);
+    assert_eq!(rcmp.kind, EntityType::Organization);
+    assert_eq!(
+        rcmp.name, "Royal Canadian Mounted Police",
+        "not the acronym"
+    );
+    let ciaboc = same(
+        &m,
+        &[
+            "Commission to Investigate Allegations of Bribery or Corruption",
+            "CIABOC",
+        ],
+    );
+    assert_eq!(
+        ciaboc.name,
+        "Commission to Investigate Allegations of Bribery or Corruption"
+    );
+    assert!(
+        !m.entities
+            .iter()
+            .any(|e| e.name == "Royal" || e.name == "Bribery"),
+        "no pieces left over"
+    );
+}
+
+#[test]
+fn a_country_named_inside_a_body_is_its_country_and_a_country_belongs_to_itself() {
+    let m = model(&[
+        "COLOMBO \u{2014} The former chairman of the Sri Lanka Ports Authority went on trial. \
+         Critics in India had questioned the deal. Sri Lanka's government said it would appeal.",
+    ]);
+    assert_eq!(
+        one(&m, "Sri Lanka Ports Authority").countries,
+        ["Sri Lanka"]
+    );
+    assert_eq!(one(&m, "India").countries, ["India"]);
+}
+
+#[test]
+fn a_story_is_set_where_its_dateline_is_when_another_country_is_named_about_as_often() {
+    let m = model(&[
+        "VANCOUVER \u{2014} A court in Canada upheld an order to extradite a man to the U.S. \
+         U.S. prosecutors say he moved chemicals. U.S. officials welcomed the ruling. Canadian \
+         police had arrested him. Canada's justice minister will decide. \
+         Justice Laura McAllister wrote the ruling.",
+    ]);
+    assert_eq!(one(&m, "Laura McAllister").countries, ["Canada"]);
+}

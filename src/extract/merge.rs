@@ -548,7 +548,19 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                         .max_by_key(|s| (s.1, s.0.len()))
                 })
                 .flatten();
-            full.map_or(top, |s| s.0.clone())
+            let top = full.map_or(top, |s| s.0.clone());
+            // `ASX` said more often than `Australian Securities Exchange`: a body is shown by
+            // the name its acronym spells.
+            let acronym = top.len() <= 8 && top.chars().all(|c| c.is_ascii_uppercase());
+            let spelled = acronym
+                .then(|| {
+                    grp.surfaces
+                        .iter()
+                        .filter(|s| s.0.contains(' ') && super::recognize::spells_out(&s.0, &top))
+                        .max_by_key(|s| (s.1, s.0.len()))
+                })
+                .flatten();
+            spelled.map_or(top, |s| s.0.clone())
         };
         let mut aliases: Vec<String> = Vec::new();
         for (s, _, _) in &grp.surfaces {
@@ -579,8 +591,9 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
         home.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         person_home.push(home.into_iter().next().map(|(n, _)| n));
         countries.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        // A country belongs to itself, so filtering by it keeps its own node.
         let countries: Vec<String> = if kind == EntityType::Country {
-            Vec::new()
+            vec![name.clone()]
         } else {
             countries
                 .into_iter()

@@ -137,8 +137,8 @@ pub fn analyze(doc: &Document) -> DocOut {
         st.sentence(si as u32, a, b);
     }
     let dateline = st.dateline_country(&ranges);
-    let weights = st.country_weights(dateline);
-    st.home_country(&weights);
+    let weights = st.country_weights(dateline.clone());
+    st.home_country(&weights, dateline.as_deref());
     st.data_countries(&weights);
     st.writers_for_outlet();
     st.out
@@ -224,8 +224,30 @@ fn noun_names_body(noun: &str, name: &str) -> bool {
     }
 }
 
+/// `spells`, where a joining word may give its initial too (`CIABOC`).
+pub(super) fn spells_out(name: &str, acronym: &str) -> bool {
+    let words: Vec<(&str, bool)> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| (w, w.starts_with(char::is_uppercase)))
+        .collect();
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && initials_spell(&words, &letters)
+}
+
+/// `Commission to Investigate Allegations of Bribery or Corruption` spells `CIABOC`: every
+/// capitalised word gives its initial in order; a joining word (`of`, `or`) may give its own.
+fn initials_spell(words: &[(&str, bool)], letters: &[char]) -> bool {
+    let Some((&(w, cap), rest)) = words.split_first() else {
+        return letters.is_empty();
+    };
+    let first = w.chars().next().map(|c| c.to_ascii_uppercase());
+    let takes = letters.first().copied() == first && initials_spell(rest, &letters[1..]);
+    takes || (!cap && initials_spell(rest, letters))
+}
+
 /// `Armed Forces of the Philippines` spells `AFP`: the initials of its capitalised words.
-fn spells(name: &str, acronym: &str) -> bool {
+pub(super) fn spells(name: &str, acronym: &str) -> bool {
     let initials: String = name
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter_map(|w| w.chars().next())
@@ -950,6 +972,7 @@ impl<'a> State<'a> {
             && matches!(self.punct_at(j + 2, b), Some(')') | Some(']'))
         {
             let t = self.toks[j + 1];
+            let k = self.widen_to_acronym(si, k, t.text(self.text));
             let c = &self.out.cands[k];
             // `MEXICO CITY (AP) —`: a place is not spelled out by a known body's acronym.
             let letters = t.text(self.text);
@@ -978,6 +1001,99 @@ impl<'a> State<'a> {
             return j + 3;
         }
         j
+    }
+
+    /// `Royal Canadian Mounted Police (RCMP)`, `Commission to Investigate Allegations of Bribery
+    /// or Corruption (CIABOC)`: when the name read before an acronym does not spell it but the
+    /// words before it do, the name is all of them (the pieces read as names of their own are
+    /// dropped). Returns the candidate's index after the change.
+    fn widen_to_acronym(&mut self, si: u32, k: usize, acronym: &str) -> usize {
+        let c = &self.out.cands[k];
+        let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() < 3
+            || c.alias_of.is_some()
+            || c.sent != si
+            || matches!(
+                c.etype,
+                EntityType::Place | EntityType::Country | EntityType::Person
+            )
+            || spells(&c.surface, acronym)
+        {
+            return k;
+        }
+        let (t0, end) = (c.t0, c.t1);
+        let joins = |w: &str| {
+            matches!(
+                w,
+                "of" | "and" | "for" | "to" | "or" | "the" | "on" | "in" | "de" | "&"
+            )
+        };
+        let mut found = None;
+        let mut s = t0;
+        while s > 0 && t0 - s < 10 {
+            let t = self.toks[s - 1];
+            let w = t.text(self.text);
+            if !(t.is_word() || w == "&") || !(t.cap || joins(w)) {
+                break;
+            }
+            s -= 1;
+            if !t.cap {
+                continue;
+            }
+            let words: Vec<(&str, bool)> = (s..end)
+                .filter(|&q| self.toks[q].is_word() || self.word(q) == "&")
+                .map(|q| (self.word(q), self.toks[q].cap))
+                .collect();
+            if initials_spell(&words, &letters) {
+                found = Some(s);
+            }
+        }
+        let Some(s) = found else {
+            return k;
+        };
+        // The sentence's candidates inside the wider name go; none may be a person or an
+        // acronym already.
+        let inside: Vec<usize> = (0..k)
+            .filter(|&q| {
+                let o = &self.out.cands[q];
+                o.sent == si && o.t0 >= s && o.t1 <= t0
+            })
+            .collect();
+        if inside.iter().any(|&q| {
+            let o = &self.out.cands[q];
+            o.pronoun || o.alias_of.is_some() || o.etype == EntityType::Person
+        }) || k + 1 != self.out.cands.len()
+        {
+            return k;
+        }
+        for &q in inside.iter().rev() {
+            self.out.cands.remove(q);
+        }
+        let k = k - inside.len();
+        let span = Span::new(
+            self.toks[s].start as usize,
+            self.out.cands[k].span.end as usize,
+        );
+        let surface = self.text[span.range()].to_owned();
+        let heads: Vec<Option<EntityType>> = (s..end)
+            .filter(|&q| self.toks[q].is_word())
+            .map(|q| head_type(&fold(self.word(q))))
+            .collect();
+        let c = &mut self.out.cands[k];
+        c.t0 = s;
+        c.span = span;
+        c.words = surface.split_whitespace().map(fold).collect();
+        c.surface = surface;
+        c.gaz = None;
+        c.strong = true;
+        c.etype = heads
+            .iter()
+            .rev()
+            .flatten()
+            .copied()
+            .find(|t| matches!(t, EntityType::Organization | EntityType::Facility))
+            .unwrap_or(EntityType::Organization);
+        k
     }
 
     /// `Tehreek-e-Insaf` at `j`: a capitalised word, a short particle and another part.
@@ -1421,14 +1537,21 @@ impl<'a> State<'a> {
         };
         // A demonym, country or city inside the name: `German Marshall Fund`, `Chinese embassy`,
         // `Supreme Court of Kenya`, `Munich Regional Court`, `Nasdaq Stockholm`.
+        // `Sri Lanka Ports Authority`, `Central Bank of South Korea`: the longest name first,
+        // so the town `Lanka` inside `Sri Lanka` does not count.
         if etype != EntityType::Person {
+            let mut next = 0;
             for &k in &idx {
-                let Some(h) = self.g.lookup(self.word(k)) else {
+                if k < next {
+                    continue;
+                }
+                let Some((end, h)) = self.gaz_at(k, j) else {
                     continue;
                 };
+                next = end;
                 // `Taiwan Affairs Office`, `Ministry of Foreign Affairs`: a country before
                 // `Affairs` is the subject the body deals with, not its owner.
-                if idx.iter().any(|&n| n == k + 1 && self.word(n) == "Affairs") {
+                if idx.iter().any(|&n| n == end && self.word(n) == "Affairs") {
                     continue;
                 }
                 let entry = self.g.entry(h);
@@ -1628,10 +1751,19 @@ impl<'a> State<'a> {
         counts
     }
 
-    fn home_country(&mut self, counts: &[(String, usize)]) {
+    fn home_country(&mut self, counts: &[(String, usize)], dateline: Option<&str>) {
         let g = self.g;
-        let best = counts.iter().map(|x| x.1).max().unwrap_or(0);
-        let top: Vec<&(String, usize)> = counts.iter().filter(|x| x.1 == best).collect();
+        let most = counts.iter().map(|x| x.1).max().unwrap_or(0);
+        // `VANCOUVER —` over a story that names the U.S. about as often as Canada: the text
+        // is set where its dateline is.
+        let set_in = dateline
+            .and_then(|d| counts.iter().find(|(n, _)| n == d))
+            .filter(|x| 4 * x.1 >= 3 * most);
+        let top: Vec<&(String, usize)> = match set_in {
+            Some(x) => vec![x],
+            None => counts.iter().filter(|x| x.1 == most).collect(),
+        };
+        let best = top.first().map_or(0, |x| x.1);
         if best < 3 || top.len() != 1 {
             return;
         }
