@@ -1056,3 +1056,41 @@ fn a_story_is_set_where_its_dateline_is_when_another_country_is_named_about_as_o
     ]);
     assert_eq!(one(&m, "Laura McAllister").countries, ["Canada"]);
 }
+
+#[test]
+fn a_name_set_off_after_a_role_or_before_an_age_is_a_person() {
+    let m = model(&[
+        "COLOMBO \u{2014} The former chairman of the Sri Lanka Ports Authority (SLPA), Ranjith \
+         Abeysekera, went on trial on Monday. Sunil Pathirana, 58, was named in the indictment.",
+    ]);
+    assert_eq!(one(&m, "Ranjith Abeysekera").kind, EntityType::Person);
+    assert_eq!(one(&m, "Sunil Pathirana").kind, EntityType::Person);
+    let link = linked(&m, "Ranjith Abeysekera", "Sri Lanka Ports Authority");
+    assert_eq!(link.as_deref(), Some("chairman of"), "the role is his");
+    let dateline = linked(&m, "Colombo", "Sri Lanka Ports Authority");
+    assert_eq!(
+        dateline.as_deref(),
+        Some("mentioned with"),
+        "not the dateline's"
+    );
+}
+
+#[test]
+fn a_spelt_out_acronym_before_a_title_names_the_body_the_person_serves() {
+    let m = model(&[
+        "The Royal Canadian Mounted Police (RCMP) led the inquiry. RCMP Superintendent \
+         Anne-Marie Leblanc said it took two years.",
+    ]);
+    assert!(linked(&m, "Anne-Marie Leblanc", "Royal Canadian Mounted Police").is_some());
+}
+
+#[test]
+fn a_minister_in_a_text_mostly_about_one_country_holds_its_office() {
+    let m = model(&[
+        "Landowners shut a mine in Papua New Guinea. The Australian operator flew workers out. \
+         Papua New Guinea's government called for calm. Australia's embassy said little. \
+         Papua New Guinea police were sent. The mine is in Papua New Guinea's Hela Province. Prime Minister James Marape appealed for calm and \
+         told reporters in Tari that talks would go on.",
+    ]);
+    assert!(linked(&m, "James Marape", "Papua New Guinea").is_some());
+}
