@@ -10,7 +10,8 @@ const ABBREVIATIONS: &[&str] = &[
     "Det", "Cpl", "Pvt", "Amb", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
     "Oct", "Nov", "Dec", "No", "Nos", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Bros", "approx",
     "est", "Fig", "Ft", "Ave", "Blvd", "Rd", "Dept", "Univ", "Assn", "Mass", "Calif", "Fla",
-    "Wash", "Va", "Ariz", "Colo", "Conn", "Ill", "Mich", "Minn", "Penn", "Tenn", "Tex",
+    "Wash", "Va", "Ariz", "Colo", "Conn", "Ill", "Mich", "Minn", "Penn", "Tenn", "Tex", "Rs",
+    "Ksh",
 ];
 
 fn is_abbreviation(word: &str) -> bool {

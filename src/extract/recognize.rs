@@ -443,7 +443,12 @@ impl<'a> State<'a> {
                     )
                     && w[1].text(self.text) == "by"
             });
-        let credit = (photo && slash) || byline || reporting;
+        // `(Darryl Nguyen/The Northern Dispatch)` under a photo: a bracketed credit line.
+        let bracketed = slash
+            && nwords <= 8
+            && self.toks[a].kind == Kind::Punct('(')
+            && self.toks[b - 1].kind == Kind::Punct(')');
+        let credit = ((photo || bracketed) && slash) || byline || reporting;
         if byline || reporting {
             self.byline_sents.insert(si);
         }
