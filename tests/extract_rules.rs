@@ -1094,3 +1094,13 @@ fn a_minister_in_a_text_mostly_about_one_country_holds_its_office() {
     ]);
     assert!(linked(&m, "James Marape", "Papua New Guinea").is_some());
 }
+
+#[test]
+fn a_chinese_family_name_after_a_western_given_name_names_the_person_alone() {
+    let m = model(&[
+        "Former banker Yvonne Chua Mei Ling told the court she managed the account. Chua said \
+         she travelled to Geneva twice. Treasurer Rita Saffioti said the rate would rise.",
+    ]);
+    same(&m, &["Yvonne Chua Mei Ling", "Chua"]);
+    assert_eq!(one(&m, "Rita Saffioti").kind, EntityType::Person, "not `Treasurer Rita …`");
+}

@@ -99,6 +99,9 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
     // written first (`Liang Wen-chieh` → `liang`), else empty.
     let mut clusters: Vec<(String, String, String)> = Vec::new();
     let mut cluster_words: Vec<Vec<String>> = Vec::new();
+    // A second family name: `Chua` in `Yvonne Chua Mei Ling` (a Western given name before a
+    // Chinese family name and given names); else empty.
+    let mut alt_family: Vec<String> = Vec::new();
     let mut by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     let mut cluster_of: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     for (d, out) in outs.iter().enumerate() {
@@ -134,6 +137,18 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 } else {
                     String::new()
                 };
+                let written: Vec<&str> = c.surface.split_whitespace().collect();
+                let alt = if n >= 4
+                    && written.len() == n
+                    && !g.is_first_name(written[1])
+                    && !super::lexicon::is_name_particle(&c.words[1])
+                    && c.words[1].len() > 2
+                    && c.words[1] != family
+                {
+                    c.words[1].clone()
+                } else {
+                    String::new()
+                };
                 clusters.push((first.to_owned(), last.to_owned(), family.clone()));
                 cluster_words.push(c.words.clone());
                 let id = clusters.len() - 1;
@@ -141,6 +156,10 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 if !family.is_empty() {
                     by_last.entry(family).or_default().push(id);
                 }
+                if !alt.is_empty() {
+                    by_last.entry(alt.clone()).or_default().push(id);
+                }
+                alt_family.push(alt);
                 id
             });
             cluster_of.insert((d, k), id);
@@ -291,7 +310,7 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
         let mut ids = doc_clusters[d]
             .keys()
             .copied()
-            .filter(|&id| clusters[id].1 == *w || clusters[id].2 == *w);
+            .filter(|&id| clusters[id].1 == *w || clusters[id].2 == *w || alt_family[id] == *w);
         let id = ids.next()?;
         ids.next().is_none().then_some(id)
     };
@@ -373,7 +392,10 @@ pub fn merge(outs: &[DocOut]) -> (Vec<Entity>, Vec<Link>) {
                 // Surname of someone named in full in this document, else in the corpus.
                 let in_doc: Vec<(usize, usize)> = doc_clusters[d]
                     .iter()
-                    .filter(|(id, _)| clusters[**id].1 == w || clusters[**id].2 == w)
+                    .filter(|(id, _)| {
+                        let id = **id;
+                        clusters[id].1 == w || clusters[id].2 == w || alt_family[id] == w
+                    })
                     .map(|(id, n)| (*id, *n))
                     .collect();
                 let in_corpus: Vec<usize> = by_last.get(w).cloned().unwrap_or_default();
