@@ -1102,5 +1102,22 @@ fn a_chinese_family_name_after_a_western_given_name_names_the_person_alone() {
          she travelled to Geneva twice. Treasurer Rita Saffioti said the rate would rise.",
     ]);
     same(&m, &["Yvonne Chua Mei Ling", "Chua"]);
-    assert_eq!(one(&m, "Rita Saffioti").kind, EntityType::Person, "not `Treasurer Rita …`");
+    assert_eq!(
+        one(&m, "Rita Saffioti").kind,
+        EntityType::Person,
+        "not `Treasurer Rita …`"
+    );
+}
+
+#[test]
+fn a_role_held_for_another_person_links_the_two() {
+    let m = model(&[
+        "Investigators questioned Kamala Perera on Monday. The account belonged to Perera's \
+         cousin, Nimal Silva. Payments went to Perera's brother-in-law, Sunil Pathirana.",
+    ]);
+    assert_eq!(
+        linked(&m, "Nimal Silva", "Kamala Perera").as_deref(),
+        Some("relative of")
+    );
+    assert_eq!(one(&m, "Sunil Pathirana").kind, EntityType::Person);
 }

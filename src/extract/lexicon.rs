@@ -731,6 +731,27 @@ const ROLE_NOUNS: &[&str] = &[
     "sister",
     "father",
     "mother",
+    "brother-in-law",
+    "sister-in-law",
+    "son-in-law",
+    "daughter-in-law",
+    "father-in-law",
+    "mother-in-law",
+    "cousin",
+    "nephew",
+    "niece",
+    "uncle",
+    "aunt",
+    "widow",
+    "widower",
+    "grandson",
+    "granddaughter",
+    "stepson",
+    "fiancee",
+    "fiancée",
+    "bodyguard",
+    "driver",
+    "associate",
 ];
 
 /// Last words of organisation names.
@@ -1801,6 +1822,19 @@ pub fn title_label(title: &str) -> &'static str {
         | "lawmaker" | "king" | "queen" | "prince" | "emir" | "sheikh" => "leader in",
         "correspondent" | "reporter" | "editor" | "photographer" | "journalist" => "journalist at",
         _ => "member of",
+    }
+}
+
+/// The label of a role one person holds for another (`Abeysekera's lawyer`, `his wife`).
+pub fn person_role_label(role: &str) -> &'static str {
+    match role {
+        "lawyer" | "attorney" | "counsel" | "barrister" | "solicitor" => "lawyer for",
+        "wife" | "husband" | "widow" | "widower" | "fiancee" | "fiancée" => "spouse of",
+        "son" | "daughter" | "brother" | "sister" | "father" | "mother" | "cousin" | "nephew"
+        | "niece" | "uncle" | "aunt" | "grandson" | "granddaughter" | "stepson" => "relative of",
+        r if r.ends_with("-in-law") => "relative of",
+        "bodyguard" | "driver" | "associate" => "associate of",
+        r => title_label(r),
     }
 }
 

@@ -1638,10 +1638,15 @@ impl<'a> State<'a> {
             k -= 1;
         }
         if k > a && self.toks[k - 1].is_word() && !self.toks[k - 1].cap {
-            // `president-elect Joe Biden`: a hyphenated title is read whole.
-            let w = if self.toks[k - 1].hyph && k - 1 > a && self.toks[k - 2].is_word() {
+            // `president-elect Joe Biden`, `Abeysekera's brother-in-law, Sunil Pathirana`: a
+            // hyphenated title is read whole.
+            let mut s = k - 1;
+            while self.toks[s].hyph && s > a && self.toks[s - 1].is_word() {
+                s -= 1;
+            }
+            let w = if s < k - 1 {
                 let t = &self.toks;
-                &self.text[t[k - 2].start as usize..t[k - 1].end as usize]
+                &self.text[t[s].start as usize..t[k - 1].end as usize]
             } else {
                 self.word(k - 1)
             };
@@ -2130,6 +2135,19 @@ impl<'a> State<'a> {
                         links.push((pc, label));
                         k = pcand.t0;
                         continue;
+                    }
+                    // `Dhaliwal's lawyer, Harjit Sandhu`, `Abeysekera's brother-in-law, Sunil
+                    // Pathirana`: a role held for another person.
+                    // (A lone surname is read as a person only when the names are merged.)
+                    if matches!(pcand.etype, EntityType::Person | EntityType::Other)
+                        && pcand.alias_of.is_none()
+                        && self
+                            .toks
+                            .get(pcand.t1)
+                            .is_some_and(|t| t.kind == Kind::Poss)
+                        && let Some(role) = last_role.as_deref()
+                    {
+                        links.push((pc, lx::person_role_label(role)));
                     }
                     break;
                 }
