@@ -526,6 +526,7 @@ const TITLES: &[&str] = &[
     "pres",
     "prosecutor",
     "treasurer",
+    "cm",
     "solicitor",
     "counsel",
     "magistrate",

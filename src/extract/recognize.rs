@@ -137,6 +137,7 @@ pub fn analyze(doc: &Document) -> DocOut {
     for (si, &(a, b)) in ranges.iter().enumerate() {
         st.sentence(si as u32, a, b);
     }
+    st.people_by_surname();
     let dateline = st.dateline_country(&ranges);
     let weights = st.country_weights(dateline.clone());
     st.home_country(&weights, dateline.as_deref());
@@ -1974,6 +1975,51 @@ impl<'a> State<'a> {
         self.out.home = Some(home);
     }
 
+    /// `Kamala Perera … Perera's cousin`: a name of two or three words read as nothing, whose
+    /// last word the text uses alone for a person, is that person's full name.
+    fn people_by_surname(&mut self) {
+        // (`Shrivastava said`, `represented Chkheidze`: a lone word the text has not typed
+        // surely counts too, when it is no general knowledge and no head word.)
+        let surnames: FxHashSet<String> = self
+            .out
+            .cands
+            .iter()
+            .filter(|c| {
+                c.words.len() == 1
+                    && !c.pronoun
+                    && !c.acronym
+                    && c.alias_of.is_none()
+                    && c.gaz.is_none()
+                    && (c.etype == EntityType::Person
+                        || (matches!(c.etype, EntityType::Other | EntityType::Organization)
+                            && !c.strong
+                            && head_type(&c.words[0]).is_none()
+                            && !lx::is_common_word(&c.words[0])))
+            })
+            .map(|c| c.words[0].clone())
+            .collect();
+        if surnames.is_empty() {
+            return;
+        }
+        for c in &mut self.out.cands {
+            if c.etype == EntityType::Other
+                && c.gaz.is_none()
+                && (2..=3).contains(&c.words.len())
+                && c.words.last().is_some_and(|w| surnames.contains(w))
+                && c.words
+                    .iter()
+                    .all(|w| head_type(w).is_none() && w.len() >= 2 && !lx::is_common_word(w))
+                // `R-Tenn`, `Arresting González`: not a code or an opening verb.
+                && c.surface.split_whitespace().count() == c.words.len()
+                && !c.words[0].ends_with("ing")
+                && !c.words[0].ends_with("ed")
+                && !matches!(c.words[0].as_str(), "el" | "la" | "los" | "las" | "le" | "the")
+            {
+                c.etype = EntityType::Person;
+            }
+        }
+    }
+
     /// Listed companies give their country to a body the text names by them. Towns the data
     /// does not look for in the text (`Harstad`, `Silchar`, `Ikere`) give their
     /// country to a place or body the text names by them (`in Harstad`, `Silchar railway
@@ -2101,6 +2147,7 @@ impl<'a> State<'a> {
         };
         let mut pairs: FxHashSet<(usize, usize)> = FxHashSet::default();
         let mut companies: Vec<usize> = Vec::new();
+        let mut promote: Vec<usize> = Vec::new();
         // Titles and roles before a person: `US President Donald Trump`, `Pentagon spokesman
         // Rob Lodewick`, `Army Major and …`.
         for c in first..end {
@@ -2147,7 +2194,12 @@ impl<'a> State<'a> {
                             .is_some_and(|t| t.kind == Kind::Poss)
                         && let Some(role) = last_role.as_deref()
                     {
-                        links.push((pc, lx::person_role_label(role)));
+                        let label = lx::person_role_label(role);
+                        // `Perera's cousin`: only a person has cousins.
+                        if label != lx::title_label(role) && pcand.etype == EntityType::Other {
+                            promote.push(pc);
+                        }
+                        links.push((pc, label));
                     }
                     break;
                 }
@@ -2160,7 +2212,13 @@ impl<'a> State<'a> {
                     }
                     break;
                 }
-                let w = fold(self.word(p));
+                // `brother-in-law`, `vice-president`: a hyphenated role is read whole.
+                let mut s0 = p;
+                while self.toks[s0].hyph && s0 > a && self.toks[s0 - 1].is_word() {
+                    s0 -= 1;
+                }
+                let w = fold(&self.text[self.toks[s0].start as usize..t.end as usize]);
+                let (p, t) = (s0, self.toks[s0]);
                 let w = w.trim_end_matches('.');
                 if lx::is_title(w) || lx::is_role_noun(w) {
                     last_role = Some(w.to_owned());
@@ -2269,6 +2327,9 @@ impl<'a> State<'a> {
         }
         for pc in companies {
             self.out.cands[pc].etype = EntityType::Organization;
+        }
+        for pc in promote {
+            self.out.cands[pc].etype = EntityType::Person;
         }
         // `Ribera, a former Spanish environment minister`: a demonym before the role in an
         // apposition gives the person's country.
