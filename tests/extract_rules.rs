@@ -1121,3 +1121,32 @@ fn a_role_held_for_another_person_links_the_two() {
     );
     assert_eq!(one(&m, "Sunil Pathirana").kind, EntityType::Person);
 }
+
+#[test]
+fn an_office_named_with_a_possessive_or_for_a_place_is_read_whole() {
+    let m = model(&[
+        "Nishara Jayaratne of the Attorney General's Department spoke. The Prosecutor's Office \
+         of Georgia accused him. A panel of the Court of Appeal for British Columbia dismissed \
+         the appeal. Mexico's Attorney General's Office, known by its Spanish initials FGR, said \
+         he was flown out. The FGR said more arrests would follow.",
+    ]);
+    for name in [
+        "Attorney General's Department",
+        "Prosecutor's Office of Georgia",
+        "Court of Appeal for British Columbia",
+    ] {
+        assert_eq!(one(&m, name).kind, EntityType::Organization, "{name}");
+    }
+    same(&m, &["Attorney General's Office", "FGR"]);
+}
+
+#[test]
+fn the_outlet_in_a_photo_credit_is_the_outlet_itself() {
+    let m = model(&[
+        "The Northern Dispatch\n\nCourt clears extradition\n\nBy Marie Tremblay | The Northern \
+         Dispatch\n\nThe court ruled on Tuesday.\n\n(Darryl Nguyen/The Northern Dispatch)\n",
+    ]);
+    let outlet = one(&m, "Northern Dispatch");
+    assert_eq!(outlet.kind, EntityType::Organization);
+    assert!(linked(&m, "Darryl Nguyen", "Northern Dispatch").is_some());
+}

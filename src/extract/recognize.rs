@@ -493,7 +493,7 @@ impl<'a> State<'a> {
                     gaz: known.map(|h| h.entry),
                     demonym: false,
                     strong: true,
-                    words: vec![fold(&name)],
+                    words: name.split_whitespace().map(fold).collect(),
                     heads: 0,
                     countries: known
                         .and_then(|h| self.g.entry(h).country.clone())
@@ -557,6 +557,37 @@ impl<'a> State<'a> {
                 acr.alias_of = Some(k);
                 acr.role = None;
                 acr.pronoun = false;
+                self.push(acr);
+                i += 1;
+                continue;
+            }
+            // `Mexico's Attorney General's Office, known by its Spanish initials FGR`: the
+            // letters are the body's acronym.
+            if t.caps
+                && i >= a + 4
+                && matches!(self.word(i - 1), "initials" | "acronym" | "abbreviation")
+                && self.toks.get(i + 1).is_none_or(|n| !n.hyph)
+                && let Some(known) = (i.saturating_sub(6).max(a + 1)..i - 1)
+                    .find(|&q| self.word(q) == "known" && self.word(q + 1) == "by")
+                && let Some(k) = (0..self.out.cands.len()).rev().find(|&q| {
+                    let c = &self.out.cands[q];
+                    c.sent == si
+                        && c.alias_of.is_none()
+                        && c.t1 + 1 == known
+                        && self.punct_at(c.t1, b) == Some(',')
+                        && matches!(c.etype, EntityType::Organization | EntityType::Other)
+                })
+            {
+                let mut acr = self.out.cands[k].clone();
+                acr.t0 = i;
+                acr.t1 = i + 1;
+                acr.span = t.span();
+                acr.surface = w.to_owned();
+                acr.acronym = true;
+                acr.alias_of = Some(k);
+                acr.role = None;
+                self.spelled.insert(w.to_owned());
+                self.defined_acronyms.insert(w.to_owned(), k);
                 self.push(acr);
                 i += 1;
                 continue;
@@ -1162,6 +1193,25 @@ impl<'a> State<'a> {
                     j += 1;
                     continue;
                 }
+                // `Attorney General's Department`, `Prosecutor's Office of Georgia`, `People's
+                // Bank of China`: an office's or a people's possessive inside a body's name.
+                Kind::Poss
+                    if j + 1 < b
+                        && self.toks[j + 1].is_word()
+                        && self.toks[j + 1].cap
+                        && self.run_ends_in_org_head(j + 1, b)
+                        && {
+                            let prev = fold(self.word(j - 1));
+                            lx::is_title(&prev)
+                                || matches!(
+                                    prev.as_str(),
+                                    "people" | "women" | "children" | "workers" | "veterans"
+                                )
+                        } =>
+                {
+                    j += 1;
+                    continue;
+                }
                 Kind::Word => {}
                 _ => break,
             }
@@ -1248,9 +1298,15 @@ impl<'a> State<'a> {
                 continue;
             }
             // `Sanaa Center for Strategic Studies`, `Center for a New American Security`.
+            // (`Court of Appeal for British Columbia`: a head before `of` counts.)
             if w == "for" && {
                 let prev = fold(self.word(j - 1));
-                head_type(&prev).is_some() || lx::is_title(&prev)
+                head_type(&prev).is_some()
+                    || lx::is_title(&prev)
+                    || ((i..j).any(|k| self.word(k) == "of")
+                        && (i..j).any(|k| {
+                            self.toks[k].is_word() && head_type(&fold(self.word(k))).is_some()
+                        }))
             } {
                 let k = if j + 2 < b && matches!(self.word(j + 1), "a" | "the") {
                     j + 2
@@ -1366,11 +1422,15 @@ impl<'a> State<'a> {
         let folded: Vec<String> = idx.iter().map(|&k| fold(self.word(k))).collect();
         let n = idx.len();
         let last = folded[n - 1].as_str();
-        // `Supreme Court of Kenya`, `Bank of England`: the head comes before `of`.
-        let last_head = head_type(last).or_else(|| {
-            let of = folded.iter().position(|w| w == "of").filter(|&p| p > 0)?;
-            head_type(&folded[of - 1])
-        });
+        // `Supreme Court of Kenya`, `Bank of England`: the head comes before `of`;
+        // `Attorney's Office for the Western District of Washington`: before `for`.
+        let before = |word: &str| {
+            let p = folded.iter().position(|w| w == word).filter(|&p| p > 0)?;
+            head_type(&folded[p - 1])
+        };
+        let last_head = before("for")
+            .or_else(|| head_type(last))
+            .or_else(|| before("of"));
 
         // Titles: `Defense Secretary Mark Esper`, `Major General Qassem Soleimani`, `MG Soleimani`.
         let mut title: Option<String> = None;
@@ -1418,9 +1478,12 @@ impl<'a> State<'a> {
         if title.is_none()
             && n >= 3
             && !folded.iter().any(|w| w == "of")
-            && let Some(k) = (1..n - 1)
-                .rev()
-                .find(|&k| lx::is_title(folded[k].trim_end_matches('.')) && !self.toks[idx[k]].caps)
+            && let Some(k) = (1..n - 1).rev().find(|&k| {
+                lx::is_title(folded[k].trim_end_matches('.'))
+                    && !self.toks[idx[k]].caps
+                    // `Attorney General's Department`: a possessive title names the body.
+                    && self.toks.get(idx[k] + 1).is_none_or(|t| t.kind != Kind::Poss)
+            })
         {
             // `Siemens Healthineers Chief Executive Bernd Montag`: a listed company or a known
             // body before the title, too.
@@ -1510,6 +1573,15 @@ impl<'a> State<'a> {
                 words.drain(..nn - 1);
             }
             tp
+        } else if credit
+            && self
+                .outlet_fold
+                .as_deref()
+                .is_some_and(|o| surface_fold(o) == surface_fold(&surface))
+        {
+            // `(Darryl Nguyen/The Northern Dispatch)`: the text's own outlet in a credit.
+            strong = true;
+            EntityType::Organization
         } else if credit
             && (2..=3).contains(&nn)
             && !name_idx.iter().any(|&k| is_credit_word(self.word(k)))
