@@ -1150,3 +1150,31 @@ fn the_outlet_in_a_photo_credit_is_the_outlet_itself() {
     assert_eq!(outlet.kind, EntityType::Organization);
     assert!(linked(&m, "Darryl Nguyen", "Northern Dispatch").is_some());
 }
+
+#[test]
+fn a_country_or_title_inside_a_body_name_stays_in_it_and_navigation_names_nothing() {
+    let m = model(&[
+        "NEWS \u{203a} CANADA \u{203a} CRIME\n\nChief Superintendent Thomas Peri, of the Royal \
+         Papua New Guinea Constabulary, spoke. Investigators tied the group to the \
+         Reconnaissance General Bureau. Four China Coast Guard vessels entered the area.",
+    ]);
+    assert_eq!(
+        one(&m, "Royal Papua New Guinea Constabulary").kind,
+        EntityType::Organization
+    );
+    assert_eq!(
+        one(&m, "Reconnaissance General Bureau").kind,
+        EntityType::Organization
+    );
+    assert!(
+        one(&m, "China Coast Guard").name.starts_with("China"),
+        "not `Four China …`"
+    );
+    assert!(
+        !m.entities
+            .iter()
+            .any(|e| e.name == "CRIME" || e.name == "Guinea"),
+        "{:?}",
+        m.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}

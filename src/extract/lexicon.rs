@@ -758,6 +758,7 @@ const ROLE_NOUNS: &[&str] = &[
 /// Last words of organisation names.
 const ORG_HEADS: &[&str] = &[
     "network",
+    "constabulary",
     "council",
     "agency",
     "force",

@@ -460,9 +460,23 @@ impl<'a> State<'a> {
         let ends_period = self.toks[a..b]
             .last()
             .is_some_and(|t| t.kind == Kind::Punct('.'));
+        // `NEWS › CANADA › CRIME`, `Home | News | Business`: a site's navigation names
+        // sections, not entities (only general knowledge is read there).
+        // (A byline with bars, `Posted by Hana Saadi | Feb 12th, 2025 | Analysis`, is not.)
+        let nav = self.toks[a..b]
+            .iter()
+            .filter(|t| matches!(t.kind, Kind::Punct('\u{203a}' | '\u{bb}' | '|')))
+            .count()
+            >= 2
+            && self.toks[a..b].iter().all(|t| {
+                !t.is_word()
+                    || (t.cap && !t.text(self.text).starts_with(|c: char| c.is_ascii_digit()))
+                    || matches!(t.text(self.text), "and" | "&")
+            });
         let headline = !credit
-            && nwords >= 4
-            && ((!ends_period && ncap * 4 >= nwords * 3) || ncap * 10 >= nwords * 9);
+            && (nav
+                || (nwords >= 4
+                    && ((!ends_period && ncap * 4 >= nwords * 3) || ncap * 10 >= nwords * 9)));
         let mut i = a;
         while i < b {
             let t = self.toks[i];
@@ -1263,6 +1277,18 @@ impl<'a> State<'a> {
                 // A known country or demonym after a name starts a new one (`Trump Iran`),
                 // except after `of` (`Supreme Court of Kenya`, `Armed Forces of the Philippines`)
                 // and in a body named for a cause (`Center for a New American Security`).
+                // `Royal Papua New Guinea Constabulary`, `Royal Thai Police`: a country inside
+                // a body's name goes on to its head.
+                if let Some((e, h)) = self.gaz_at(j, b)
+                    && self.g.entry(h).kind == EntityType::Country
+                    && e < b
+                    && self.toks[e].cap
+                    && self.run_ends_in_org_head(e, b)
+                    && !(i..j).any(|k| lx::is_common_word(&fold(self.word(k))))
+                {
+                    j = e;
+                    continue;
+                }
                 if self
                     .g
                     .lookup(w)
@@ -1484,6 +1510,8 @@ impl<'a> State<'a> {
                     // `Attorney General's Department`: a possessive title names the body.
                     && self.toks.get(idx[k] + 1).is_none_or(|t| t.kind != Kind::Poss)
             })
+            // `Reconnaissance General Bureau`: a title inside a body's name.
+            && head_type(last) != Some(EntityType::Organization)
         {
             // `Siemens Healthineers Chief Executive Bernd Montag`: a listed company or a known
             // body before the title, too.
