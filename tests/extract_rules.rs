@@ -1178,3 +1178,26 @@ fn a_country_or_title_inside_a_body_name_stays_in_it_and_navigation_names_nothin
         m.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_posted_by_stamp_names_the_writer_as_a_person() {
+    let m = model(&[
+        "Harbour strike ends\n\nPosted on October 13, 2017 by Hana Saadi | 4 comments\n\n\
+         Dock workers in Sfax returned to work on Monday after a week-long strike, the \
+         Tunisian General Labour Union said.",
+    ]);
+    assert_eq!(one(&m, "Hana Saadi").kind, EntityType::Person);
+    assert!(
+        !m.entities.iter().any(|e| e.name == "Posted"),
+        "the stamp's first word is not a name"
+    );
+}
+
+#[test]
+fn a_description_ending_in_nation_stands_for_the_country_named_last() {
+    let m = model(&[
+        "Soldiers seized the state broadcaster in Burkina Faso on Friday. The African Union \
+         said the small West African nation must return to civilian rule.",
+    ]);
+    assert!(linked(&m, "African Union", "Burkina Faso").is_some());
+}

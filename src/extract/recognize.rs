@@ -322,6 +322,10 @@ fn is_credit_word(w: &str) -> bool {
             | "Courtesy"
             | "By"
             | "BY"
+            | "Posted"
+            | "Written"
+            | "Published"
+            | "Story"
     )
 }
 
@@ -433,6 +437,20 @@ impl<'a> State<'a> {
             && !self.toks[a..b]
                 .iter()
                 .any(|t| t.is_word() && !t.cap && !matches!(t.text(self.text), "and" | "in"));
+        // `Posted on October 13, 2017 by Martin Leclerc | 7 comments`, `Written by Ritika
+        // Anand`: a stamp that names who wrote the piece.
+        let byline = byline
+            || (nwords <= 16
+                && self.toks[a].is_word()
+                && matches!(self.word(a), "Posted" | "Written" | "Published" | "Story")
+                && self.toks[a + 1..b].iter().enumerate().any(|(q, t)| {
+                    t.is_word()
+                        && t.text(self.text) == "by"
+                        && self
+                            .toks
+                            .get(a + 2 + q)
+                            .is_some_and(|n| n.is_word() && n.cap)
+                }));
         // `(Reporting by Samir Haddad in Aden; Editing by Tom Hogue)`: a wire story's credits.
         let reporting = nwords <= 30
             && self.toks[a..b].windows(2).any(|w| {
@@ -844,6 +862,35 @@ impl<'a> State<'a> {
         for i in a..b.saturating_sub(1) {
             let t = self.toks[i];
             if !t.is_word() || !matches!(t.text(self.text), "the" | "The") {
+                continue;
+            }
+            // `the Gulf state … the small West African nation`: a description ending in
+            // `nation` or `country` stands for the country named last.
+            let described = (i + 2..(i + 6).min(b)).find(|&q| {
+                self.toks[q].is_word()
+                    && !self.toks[q].cap
+                    && matches!(self.word(q), "nation" | "country")
+                    && (i + 1..q).all(|k| {
+                        self.toks[k].is_word()
+                            && !matches!(self.word(k), "of" | "and" | "or" | "in" | "whole")
+                    })
+                    && self.toks.get(q + 1).is_none_or(|x| !(x.is_word() && x.cap))
+            });
+            if let Some(q) = described {
+                let cands = &self.out.cands;
+                let g = self.g;
+                if let Some(p) = (0..cands.len())
+                    .rev()
+                    .take_while(|&c| cands[c].sent.saturating_add(3) >= si)
+                    .filter(|&c| !cands[c].pronoun && cands[c].t1 <= i)
+                    .map(|c| cands[c].alias_of.unwrap_or(c))
+                    .find(|&c| {
+                        cands[c].etype == EntityType::Country
+                            && cands[c].gaz.is_some_and(|e| !g.entries[e as usize].outlet)
+                    })
+                {
+                    self.push_mention(p, si, i, q + 1);
+                }
                 continue;
             }
             let n = self.toks[i + 1];
