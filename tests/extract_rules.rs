@@ -1201,3 +1201,58 @@ fn a_description_ending_in_nation_stands_for_the_country_named_last() {
     ]);
     assert!(linked(&m, "African Union", "Burkina Faso").is_some());
 }
+
+#[test]
+fn a_place_before_governor_or_mayor_is_the_office_of_that_place() {
+    let m = model(&[
+        "Lagos Governor Babajide Sanwo-Olu said on Monday that relief would reach the coast \
+         within a week.",
+    ]);
+    assert_eq!(
+        linked(&m, "Babajide Sanwo-Olu", "Lagos").as_deref(),
+        Some("leader in")
+    );
+    assert_eq!(one(&m, "Babajide Sanwo-Olu").countries, ["Nigeria"]);
+}
+
+#[test]
+fn a_body_based_in_a_known_town_is_based_there_and_in_its_country() {
+    let m = model(&["The Lima-based Andean Mining Corp denied paying the officials."]);
+    assert_eq!(
+        linked(&m, "Andean Mining Corp", "Lima").as_deref(),
+        Some("based in")
+    );
+    assert_eq!(one(&m, "Andean Mining Corp").countries, ["Peru"]);
+}
+
+#[test]
+fn an_adverb_or_a_plural_noun_opening_a_sentence_is_no_name() {
+    let m = model(&[
+        "Police in Panama arrested two men. Separately, customs seized a boat. Prosecutors \
+         said the payments were routed through Panama. Payments stopped in May.",
+    ]);
+    let names: Vec<&str> = m.entities.iter().map(|e| e.name.as_str()).collect();
+    for word in ["Separately", "Prosecutors", "Payments"] {
+        assert!(!names.contains(&word), "{word} in {names:?}");
+    }
+}
+
+#[test]
+fn an_international_bodys_own_organ_is_one_body() {
+    let m = model(&[
+        "The United Nations Assistance Mission in Afghanistan condemned the attack. The United \
+         Nations Security Council met on Tuesday, and a UN Security Council diplomat said a \
+         vote was likely.",
+    ]);
+    let mission = one(&m, "United Nations Assistance Mission");
+    assert_eq!(mission.kind, EntityType::Organization);
+    same(
+        &m,
+        &["United Nations Security Council", "UN Security Council"],
+    );
+    assert!(
+        !m.entities.iter().any(|e| e.name == "United Nations"),
+        "no separate United Nations: {:?}",
+        m.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}

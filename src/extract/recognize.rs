@@ -365,6 +365,25 @@ impl<'a> State<'a> {
         true
     }
 
+    /// `Separately, …`, `Prosecutors said …`, `Payments were routed …`: a lone word opening a
+    /// sentence that is an adverb before a comma, or the plural of a word the text writes in
+    /// lower case (`payment`) or of a role (`prosecutor`), is an ordinary word.
+    fn ordinary_opening(&self, i: usize, b: usize, lw: &str) -> bool {
+        let next = self.toks.get(i + 1).filter(|_| i + 1 < b);
+        if next.is_some_and(|n| (n.is_word() && n.cap) || n.hyph || n.kind == Kind::Poss) {
+            return false;
+        }
+        let adverb =
+            lw.len() > 5 && lw.ends_with("ly") && next.is_some_and(|n| n.kind == Kind::Punct(','));
+        let plural = lw.len() > 4
+            && lw.ends_with('s')
+            && !lw.ends_with("ss")
+            && (self.lower.contains(&lw[..lw.len() - 1])
+                || lx::is_role_noun(&lw[..lw.len() - 1])
+                || lx::is_role_noun(lw));
+        adverb || plural
+    }
+
     /// Longest gazetteer name starting at token `i`.
     fn gaz_at(&self, i: usize, b: usize) -> Option<(usize, super::gazetteer::Hit)> {
         let first = fold(self.word(i));
@@ -692,8 +711,16 @@ impl<'a> State<'a> {
                     && self.toks[j].cap
                     && !self.toks[j].hyph
                     && self.g.lookup(self.word(j)).is_none();
+                // `United Nations Assistance Mission in Afghanistan`, `EU Border Assistance
+                // Mission`: an international body's own organ is a body of its own.
+                let organ = entry.kind == EntityType::Organization
+                    && hit.form == Form::Name
+                    && entry.country.is_none()
+                    && !entry.outlet
+                    && next_org;
                 let extend = place_body
                     || given
+                    || organ
                     || (matches!(entry.kind, EntityType::Place | EntityType::Country)
                         && hit.form == Form::Name
                         && (next_head
@@ -770,7 +797,9 @@ impl<'a> State<'a> {
                             && cap_at(i + 2)));
                 if (self.initial(i, a)
                     && !title_first
-                    && (lx::is_common_word(&lw) || self.lower.contains(lw.as_str())))
+                    && (lx::is_common_word(&lw)
+                        || self.lower.contains(lw.as_str())
+                        || self.ordinary_opening(i, b, &lw)))
                     || lx::is_skip_word(&lw)
                     // `We’re`, `They’ve`, `Don’t`: a contraction is no name.
                     || ["'re", "'ve", "'ll", "'m", "n't", "'d"]
@@ -2319,7 +2348,13 @@ impl<'a> State<'a> {
                     if company {
                         companies.push(pc);
                     }
+                    // `Turkana Governor Peter Lotukoi`, `Lima Mayor …`: a place's own office.
+                    let local = pcand.etype == EntityType::Place
+                        && last_role
+                            .as_deref()
+                            .is_some_and(|r| matches!(r, "governor" | "mayor" | "premier"));
                     if company
+                        || local
                         || matches!(pcand.etype, EntityType::Country | EntityType::Organization)
                     {
                         if let Some(cn) = country_of(pcand) {
@@ -2670,20 +2705,30 @@ impl<'a> State<'a> {
             self.out.cands[c].add_country(cn);
         }
         // `the Mogadishu-based Hiraal Institute`: a body based in a known place is in its
-        // country.
+        // country, and based there.
         for c in first..end {
             let t0 = self.out.cands[c].t0;
             if t0 < 2
                 || self.out.cands[c].etype == EntityType::Person
-                || !self.out.cands[c].countries.is_empty()
                 || !(self.toks[t0 - 1].hyph && self.word(t0 - 1) == "based")
             {
                 continue;
             }
-            let place = (first..c).rev().find(|&d| self.out.cands[d].t1 == t0 - 1);
-            if let Some(cn) = place.and_then(|d| country_of(&self.out.cands[d])) {
+            let Some(d) = (first..c).rev().find(|&d| {
+                self.out.cands[d].t1 == t0 - 1
+                    && matches!(
+                        self.out.cands[d].etype,
+                        EntityType::Place | EntityType::Country
+                    )
+            }) else {
+                continue;
+            };
+            if self.out.cands[c].countries.is_empty()
+                && let Some(cn) = country_of(&self.out.cands[d])
+            {
                 self.out.cands[c].add_country(cn);
             }
+            relate(&mut self.out.rels, &mut pairs, (c, d), "based in", si);
         }
         // `the blockchain analytics firm Elliptic`, `Sky Mavis, the Vietnam-based company`:
         // a common noun for a body names what the next (or previous) name is.
