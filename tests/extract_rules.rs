@@ -1256,3 +1256,41 @@ fn an_international_bodys_own_organ_is_one_body() {
         m.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn its_opening_a_sentence_puts_the_body_named_before_in_it() {
+    let m = model(&[
+        "Quilla Copper Corp. plans a mine near Cusco.\n\nQuilla, for its part, has been \
+         careful. Its chief executive, Graham Whitlock, said in a statement that protest was \
+         a right.",
+    ]);
+    assert!(linked(&m, "Graham Whitlock", "Quilla Copper Corp.").is_some());
+}
+
+#[test]
+fn the_x_based_company_stands_for_the_body_named_before() {
+    let m = model(&[
+        "Aegean Crest Maritime filed a claim in London. The Piraeus-based company says its \
+         tanker Kalliopi Star was boarded.",
+    ]);
+    assert!(linked(&m, "Aegean Crest Maritime", "Kalliopi Star").is_some());
+}
+
+#[test]
+fn a_lower_case_site_noun_types_the_name_before_it() {
+    let m = model(&[
+        "Protesters blocked the road to the Constancia copper mine. Defenders of the Azovstal \
+         steel plant came home. The missile was launched from the Sunan area of Pyongyang. \
+         Rosa Quispe, president of the Chilloroya community, spoke. Migrants entered through \
+         the Zokhawthar crossing at night.",
+    ]);
+    assert_eq!(one(&m, "Constancia").kind, EntityType::Facility);
+    assert_eq!(one(&m, "Azovstal").kind, EntityType::Facility);
+    assert_eq!(one(&m, "Sunan").kind, EntityType::Place);
+    assert_eq!(one(&m, "Chilloroya").kind, EntityType::Place);
+    assert_eq!(one(&m, "Zokhawthar").kind, EntityType::Place);
+    let names: Vec<&str> = m.entities.iter().map(|e| e.name.as_str()).collect();
+    for word in ["Protesters", "Defenders", "Migrants"] {
+        assert!(!names.contains(&word), "{word} in {names:?}");
+    }
+}

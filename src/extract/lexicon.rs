@@ -1076,6 +1076,52 @@ pub fn lowercase_head(word: &str) -> Option<crate::model::EntityType> {
     })
 }
 
+/// `the Sunan area`, `the Chilloroya community`, `the Kashagan field`: a lower-case noun after
+/// `the` and a name that tells what the name is without being part of it.
+pub fn site_noun(word: &str) -> Option<crate::model::EntityType> {
+    use crate::model::EntityType::*;
+    Some(match word {
+        "terminal" | "smelter" | "oilfield" | "field" | "deposit" | "project" | "pipeline"
+        | "camp" | "barracks" | "checkpoint" => Facility,
+        "area" | "community" | "village" | "township" | "municipality" | "neighbourhood"
+        | "neighborhood" | "crossing" | "roundabout" | "lake" | "desert" => Place,
+        _ => return None,
+    })
+}
+
+/// `the Constancia copper mine`, `the Azovstal steel plant`: a word for what a site works or
+/// serves, between a name and its lower-case head.
+pub fn is_site_descriptor(word: &str) -> bool {
+    matches!(
+        word,
+        "copper"
+            | "gold"
+            | "silver"
+            | "iron"
+            | "coal"
+            | "steel"
+            | "oil"
+            | "gas"
+            | "nuclear"
+            | "power"
+            | "hydroelectric"
+            | "border"
+            | "military"
+            | "naval"
+            | "cement"
+            | "chemical"
+            | "uranium"
+            | "lithium"
+            | "diamond"
+            | "container"
+            | "refugee"
+            | "detention"
+            | "mining"
+            | "fishing"
+            | "industrial"
+    )
+}
+
 /// Prepositions and particles allowed inside a name (`Department of Defense`, `Osama bin Laden`).
 pub fn is_name_particle(word: &str) -> bool {
     matches!(

@@ -366,8 +366,9 @@ impl<'a> State<'a> {
     }
 
     /// `Separately, …`, `Prosecutors said …`, `Payments were routed …`: a lone word opening a
-    /// sentence that is an adverb before a comma, or the plural of a word the text writes in
-    /// lower case (`payment`) or of a role (`prosecutor`), is an ordinary word.
+    /// sentence that is an adverb before a comma, the plural of a word the text writes in
+    /// lower case (`payment`) or of a role (`prosecutor`), or a plural of agents (`Protesters`),
+    /// is an ordinary word.
     fn ordinary_opening(&self, i: usize, b: usize, lw: &str) -> bool {
         let next = self.toks.get(i + 1).filter(|_| i + 1 < b);
         if next.is_some_and(|n| (n.is_word() && n.cap) || n.hyph || n.kind == Kind::Poss) {
@@ -381,7 +382,20 @@ impl<'a> State<'a> {
             && (self.lower.contains(&lw[..lw.len() - 1])
                 || lx::is_role_noun(&lw[..lw.len() - 1])
                 || lx::is_role_noun(lw));
-        adverb || plural
+        // `Protesters blocked …`, `Migrants entered …`, `Investigators found …`: a plural of
+        // people by what they do, before a lower-case word, unless a name read before ends in it
+        // (`Sanders said`).
+        let agents = lw.len() > 5
+            && ["ers", "ors", "ants", "ents", "ists"]
+                .iter()
+                .any(|s| lw.ends_with(s))
+            && next.is_some_and(|n| n.is_word() && !n.cap)
+            && !self
+                .out
+                .cands
+                .iter()
+                .any(|c| c.words.iter().any(|w| *w == lw));
+        adverb || plural || agents
     }
 
     /// Longest gazetteer name starting at token `i`.
@@ -922,7 +936,20 @@ impl<'a> State<'a> {
                 }
                 continue;
             }
-            let n = self.toks[i + 1];
+            // `the Piraeus-based company`, `the state-owned firm`: a compound before the noun
+            // describes it.
+            let mut k = i + 1;
+            if self.toks.get(i + 2).is_some_and(|x| x.hyph && x.is_word()) {
+                k = i + 2;
+                while k + 1 < b && self.toks[k + 1].hyph {
+                    k += 1;
+                }
+                k += 1;
+                if k >= b {
+                    continue;
+                }
+            }
+            let n = self.toks[k];
             if !n.is_word() || n.cap || n.hyph {
                 continue;
             }
@@ -930,9 +957,9 @@ impl<'a> State<'a> {
             // `the group Hamas`, `the company Elliptic`: the name follows; it is named.
             if self
                 .toks
-                .get(i + 2)
+                .get(k + 1)
                 .is_some_and(|x| x.is_word() && x.cap && !x.hyph)
-                || self.toks.get(i + 2).is_some_and(|x| x.hyph)
+                || self.toks.get(k + 1).is_some_and(|x| x.hyph)
             {
                 continue;
             }
@@ -975,10 +1002,12 @@ impl<'a> State<'a> {
                 .map(|q| cands[q].alias_of.unwrap_or(q))
                 .find(|&q| {
                     let c = &cands[q];
+                    // `Aegean Crest Maritime … the company`: a name of two words or more
+                    // read as nothing else is what `the company` or `the group` can be.
+                    let untyped = any_body && c.etype == EntityType::Other && c.words.len() >= 2;
                     // Not the outlet or a credit (`(Reuters)`), nor a name read as a body
                     // only for want of another type.
-                    if c.etype != wanted
-                        || !c.strong
+                    if !untyped && (c.etype != wanted || !c.strong)
                         || c.acronym
                         || self.credit_sents.contains(&c.sent)
                         || c.gaz.is_some_and(|e| g.entries[e as usize].outlet)
@@ -992,7 +1021,7 @@ impl<'a> State<'a> {
             else {
                 continue;
             };
-            self.push_mention(p, si, i, i + 2);
+            self.push_mention(p, si, i, k + 1);
         }
     }
 
@@ -1073,7 +1102,12 @@ impl<'a> State<'a> {
         if si == 0 || !t.is_word() {
             return;
         }
-        if !matches!(t.text(self.text), "He" | "She" | "His" | "Her") {
+        let word = t.text(self.text);
+        if word == "Its" {
+            self.its_at_start(si, a);
+            return;
+        }
+        if !matches!(word, "He" | "She" | "His" | "Her") {
             return;
         }
         let cands = &self.out.cands;
@@ -1089,6 +1123,31 @@ impl<'a> State<'a> {
             return;
         };
         let p = cands[p].alias_of.unwrap_or(p);
+        self.push_mention(p, si, a, a + 1);
+    }
+
+    /// `Quilla Copper said … Its chief executive, Graham Whitlock, …`: a sentence opening with
+    /// `Its` speaks of the first body (or name not yet typed) named in the previous sentence
+    /// (not the outlet or a credit).
+    fn its_at_start(&mut self, si: u32, a: usize) {
+        let cands = &self.out.cands;
+        let g = self.g;
+        let before = (0..cands.len())
+            .rev()
+            .take_while(|&q| cands[q].sent + 1 >= si)
+            .filter(|&q| cands[q].sent + 1 == si && !self.credit_sents.contains(&cands[q].sent))
+            .map(|q| cands[q].alias_of.unwrap_or(q))
+            .filter(|&q| {
+                let c = &cands[q];
+                matches!(
+                    c.etype,
+                    EntityType::Organization | EntityType::Facility | EntityType::Other
+                ) && !c.gaz.is_some_and(|e| g.entries[e as usize].outlet)
+                    && self.outlet_fold.as_deref() != Some(fold(&c.surface).as_str())
+            });
+        let Some(p) = before.last() else {
+            return;
+        };
         self.push_mention(p, si, a, a + 1);
     }
 
@@ -1641,6 +1700,18 @@ impl<'a> State<'a> {
                 lower_head = Some((EntityType::Facility, j + 2));
             } else if let Some(tp) = lx::lowercase_head(w1) {
                 lower_head = Some((tp, j + 1));
+            } else if i > a && self.word(i - 1) == "the" {
+                // `the Constancia copper mine`, `the Sunan area`: the noun types the name,
+                // which stays as written.
+                let site = if lx::is_site_descriptor(w1) && j + 1 < b && !self.toks[j + 1].cap {
+                    let w2 = next_word(j + 1);
+                    lx::lowercase_head(w2).or_else(|| lx::site_noun(w2))
+                } else {
+                    lx::site_noun(w1)
+                };
+                if let Some(tp) = site.filter(|&tp| tp != EntityType::Organization) {
+                    lower_head = Some((tp, j));
+                }
             }
         }
         let mut heads = 0;
@@ -2925,9 +2996,16 @@ impl<'a> State<'a> {
             if label == "leads" && p > a && matches!(self.word(p - 1), "the" | "a") {
                 continue;
             }
+            // `The Piraeus-based company says …`: a name in a compound describes the subject;
+            // it is not one.
             let subj = (first..end).rev().find(|&c| {
                 let cd = &self.out.cands[c];
-                cd.t1 <= p && p - cd.t1 <= 12 && cd.alias_of.is_none()
+                cd.t1 <= p
+                    && p - cd.t1 <= 12
+                    && cd.alias_of.is_none()
+                    && !self.toks.get(cd.t1).is_some_and(|n| {
+                        n.hyph && n.is_word() && lx::is_compound_tail(n.text(self.text))
+                    })
             });
             let obj = (first..end).find(|&c| {
                 let cd = &self.out.cands[c];
