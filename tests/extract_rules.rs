@@ -1294,3 +1294,13 @@ fn a_lower_case_site_noun_types_the_name_before_it() {
         assert!(!names.contains(&word), "{word} in {names:?}");
     }
 }
+
+#[test]
+fn a_countrys_described_body_is_that_countrys_even_in_a_story_set_elsewhere() {
+    let m = model(&[
+        "SEOUL (Reuters) - South Korea said the launch was a violation. South Korean officials \
+         met. Seoul condemned it.\n\nNorth Korea's state news agency KCNA did not immediately \
+         report the launch.",
+    ]);
+    assert_eq!(one(&m, "KCNA").countries, ["North Korea"]);
+}

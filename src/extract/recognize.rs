@@ -2887,7 +2887,17 @@ impl<'a> State<'a> {
                 .is_none_or(|e| self.g.entries[e as usize].kind != EntityType::Country)
                 && matches!(next.etype, EntityType::Country | EntityType::Place)
                 && (between == ["in"] || between == ["in", "the"] || between == [","]);
-            let poss = next.t0 == cand.t1 + 1 && self.toks[cand.t1].kind == Kind::Poss;
+            // `North Korea's state news agency KCNA`, `Kenya's anti-graft agency EACC`: the
+            // words between describe the body.
+            let described = cand.t1 + 2 < next.t0
+                && next.t0 - cand.t1 <= 5
+                && (cand.t1 + 1..next.t0).all(|k| {
+                    let t = self.toks[k];
+                    t.is_word() && (!t.cap || t.hyph)
+                })
+                && lx::is_body_noun(self.word(next.t0 - 1));
+            let poss =
+                (next.t0 == cand.t1 + 1 || described) && self.toks[cand.t1].kind == Kind::Poss;
             // `Denmark's Maersk`, `Russia's Putin`, `Iran's Quds Force`.
             let poss_hint = (poss
                 && cand.etype == EntityType::Country
