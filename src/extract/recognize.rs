@@ -1102,52 +1102,38 @@ impl<'a> State<'a> {
         if si == 0 || !t.is_word() {
             return;
         }
-        let word = t.text(self.text);
-        if word == "Its" {
-            self.its_at_start(si, a);
-            return;
-        }
-        if !matches!(word, "He" | "She" | "His" | "Her") {
+        let g = self.g;
+        // `Quilla Copper said … Its chief executive, Graham Whitlock, …`: `Its` speaks of the
+        // first body (or name not yet typed) named in the previous sentence, not the outlet or
+        // a credit; `He`, `She` of the first person.
+        let body = t.text(self.text) == "Its";
+        if !body && !matches!(t.text(self.text), "He" | "She" | "His" | "Her") {
             return;
         }
         let cands = &self.out.cands;
         let before = (0..cands.len())
             .rev()
             .take_while(|&q| cands[q].sent + 1 >= si)
+            .filter(|&q| cands[q].sent + 1 == si)
             .filter(|&q| {
                 let c = &cands[q];
-                c.sent + 1 == si && c.etype == EntityType::Person && !c.pronoun
+                if !body {
+                    return c.etype == EntityType::Person && !c.pronoun;
+                }
+                let o = &cands[c.alias_of.unwrap_or(q)];
+                !self.credit_sents.contains(&c.sent)
+                    && matches!(
+                        o.etype,
+                        EntityType::Organization | EntityType::Facility | EntityType::Other
+                    )
+                    && !o.gaz.is_some_and(|e| g.entries[e as usize].outlet)
+                    && self.outlet_fold.as_deref() != Some(fold(&o.surface).as_str())
             });
         // Walking back, the last found is the first named.
         let Some(p) = before.last() else {
             return;
         };
         let p = cands[p].alias_of.unwrap_or(p);
-        self.push_mention(p, si, a, a + 1);
-    }
-
-    /// `Quilla Copper said … Its chief executive, Graham Whitlock, …`: a sentence opening with
-    /// `Its` speaks of the first body (or name not yet typed) named in the previous sentence
-    /// (not the outlet or a credit).
-    fn its_at_start(&mut self, si: u32, a: usize) {
-        let cands = &self.out.cands;
-        let g = self.g;
-        let before = (0..cands.len())
-            .rev()
-            .take_while(|&q| cands[q].sent + 1 >= si)
-            .filter(|&q| cands[q].sent + 1 == si && !self.credit_sents.contains(&cands[q].sent))
-            .map(|q| cands[q].alias_of.unwrap_or(q))
-            .filter(|&q| {
-                let c = &cands[q];
-                matches!(
-                    c.etype,
-                    EntityType::Organization | EntityType::Facility | EntityType::Other
-                ) && !c.gaz.is_some_and(|e| g.entries[e as usize].outlet)
-                    && self.outlet_fold.as_deref() != Some(fold(&c.surface).as_str())
-            });
-        let Some(p) = before.last() else {
-            return;
-        };
         self.push_mention(p, si, a, a + 1);
     }
 
