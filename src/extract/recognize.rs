@@ -118,6 +118,7 @@ pub fn analyze(doc: &Document) -> DocOut {
     let outlet = doc.outlet.as_deref().filter(|o| !o.trim().is_empty());
     let mut st = State {
         g: Gazetteer::get(),
+        name_words: FxHashSet::default(),
         text,
         toks: &toks,
         lower,
@@ -170,6 +171,8 @@ fn find_outlet(text: &str, outlet: &str) -> Option<Span> {
 
 struct State<'a> {
     g: &'static Gazetteer,
+    /// Every word of a name read so far, so a check for one is not a walk over all names.
+    name_words: FxHashSet<String>,
     text: &'a str,
     toks: &'a [Tok],
     lower: FxHashSet<&'a str>,
@@ -390,11 +393,7 @@ impl<'a> State<'a> {
                 .iter()
                 .any(|s| lw.ends_with(s))
             && next.is_some_and(|n| n.is_word() && !n.cap)
-            && !self
-                .out
-                .cands
-                .iter()
-                .any(|c| c.words.iter().any(|w| *w == lw));
+            && !self.name_words.contains(lw);
         adverb || plural || agents
     }
 
@@ -2357,6 +2356,11 @@ impl<'a> State<'a> {
     }
 
     fn push(&mut self, c: Cand) {
+        for w in &c.words {
+            if !self.name_words.contains(w) {
+                self.name_words.insert(w.clone());
+            }
+        }
         self.out.cands.push(c);
     }
 
